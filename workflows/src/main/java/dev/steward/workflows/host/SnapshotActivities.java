@@ -1,0 +1,37 @@
+package dev.steward.workflows.host;
+
+import io.temporal.activity.ActivityInterface;
+import java.util.List;
+
+/** Snapshots of a target's state directory. */
+@ActivityInterface
+public interface SnapshotActivities {
+
+  /**
+   * Writes a snapshot of the state directory (the built-in archive, or the export command), then
+   * verifies it is readable and records its checksum and the revision in a manifest beside it. A
+   * snapshot that already exists for {@code key} and verifies is returned instead of a new one.
+   *
+   * @param key {@code workflowId/step}
+   * @param revision the checkout's revision, recorded in the manifest
+   * @throws io.temporal.failure.ApplicationFailure of type {@link FailureTypes#SNAPSHOT_FAILED}
+   */
+  SnapshotInfo takeSnapshot(TargetPlan plan, String key, String revision);
+
+  /**
+   * Makes the state directory what the snapshot recorded: with the built-in archive, files created
+   * since are removed; the snapshot directory, Steward's own files and excluded paths are left
+   * alone. With an import command, runs it. Idempotent.
+   *
+   * @throws io.temporal.failure.ApplicationFailure of type {@link FailureTypes#SNAPSHOT_FAILED} when
+   *     the snapshot is missing, does not match its checksum, or the import fails
+   */
+  void restoreSnapshot(TargetPlan plan, SnapshotInfo snapshot);
+
+  /**
+   * Deletes the oldest snapshots beyond {@code keep}, never the one named by {@code keepFile}.
+   *
+   * @return the files deleted
+   */
+  List<String> pruneSnapshots(TargetPlan plan, String keepFile);
+}

@@ -1,0 +1,117 @@
+package dev.steward.workflows.host;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * One target's configuration as the host resolved it at the start of a run. It is recorded in the
+ * workflow history, so a replay sees the same plan even after the host's config has changed. It
+ * never holds a secret: values written as {@code env:NAME} or {@code file:PATH} stay unresolved
+ * here and are read by the activity that uses them.
+ *
+ * @param target the target's name in the config
+ * @param host the host whose activity queue runs this target's steps
+ * @param checkout the git work tree of the service's code (absolute)
+ * @param state the service's data directory (absolute), snapshotted and restored
+ * @param service how the service is started, stopped and seen running
+ * @param snapshot where snapshots go and how they are made
+ * @param minFreeBytes free space the state's filesystem must keep, in bytes
+ * @param update how the code is moved to its new version
+ * @param patches local patches re-applied after every update, in order
+ * @param health how the service is judged healthy
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TargetPlan(
+    String target,
+    String host,
+    String checkout,
+    String state,
+    ServicePlan service,
+    SnapshotPlan snapshot,
+    long minFreeBytes,
+    UpdatePlan update,
+    List<PatchPlan> patches,
+    HealthPlan health) {
+
+  /**
+   * How the service runs.
+   *
+   * @param manager {@code process}, {@code systemd} or {@code systemd-user}
+   * @param start argv of the service (process manager only)
+   * @param workdir working directory of the service (process manager only)
+   * @param unit the systemd unit (systemd managers only)
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record ServicePlan(String manager, List<String> start, String workdir, String unit) {}
+
+  /**
+   * Where snapshots of the state directory go.
+   *
+   * @param dir the snapshot directory (absolute)
+   * @param keep how many snapshots pruning keeps
+   * @param exclude glob patterns, relative to the state directory, left out of the built-in archive
+   * @param exportCommand argv that writes the snapshot to {@code {file}}, or empty for the built-in
+   *     archive
+   * @param importCommand argv that restores the snapshot from {@code {file}}, or empty
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record SnapshotPlan(
+      String dir,
+      int keep,
+      List<String> exclude,
+      List<String> exportCommand,
+      List<String> importCommand) {
+
+    /** Whether a command of the user's makes and restores snapshots instead of the archive. */
+    public boolean usesCommands() {
+      return exportCommand != null && !exportCommand.isEmpty();
+    }
+  }
+
+  /**
+   * How the code moves: either git ({@code gitRemote} and {@code gitRef}) or a command.
+   *
+   * @param gitRemote the remote to fetch, or null when a command updates
+   * @param gitRef the branch or tag on that remote to move the work tree to
+   * @param command argv run in the checkout, or empty when git updates
+   * @param then commands run in the checkout after the code moved (and after a rollback moved it
+   *     back)
+   * @param timeoutSeconds how long the update and each {@code then} command may take
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record UpdatePlan(
+      String gitRemote,
+      String gitRef,
+      List<String> command,
+      List<List<String>> then,
+      long timeoutSeconds) {
+
+    /** Whether the update is a git fetch and move, rather than a command. */
+    public boolean usesGit() {
+      return gitRemote != null;
+    }
+  }
+
+  /**
+   * A local patch: a command that changes files in the checkout, and a check that it took.
+   *
+   * @param name a name for people
+   * @param apply argv run in the checkout
+   * @param verifyFile a file, relative to the checkout, that must contain {@code verifyContains}
+   * @param verifyContains the text the patched file must contain
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record PatchPlan(String name, List<String> apply, String verifyFile, String verifyContains) {}
+
+  /**
+   * How health is judged. The service must be running, and each configured probe must pass.
+   *
+   * @param http a URL that must answer 2xx, or null
+   * @param command argv run in the checkout that must exit 0, or empty
+   * @param stableForMillis how long health must hold without a break
+   * @param timeoutMillis how long to wait for health to hold that long
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record HealthPlan(
+      String http, List<String> command, long stableForMillis, long timeoutMillis) {}
+}

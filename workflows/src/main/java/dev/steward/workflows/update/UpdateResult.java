@@ -1,0 +1,37 @@
+package dev.steward.workflows.update;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * How an update run ended.
+ *
+ * @param target the target
+ * @param outcome {@code updated}, {@code unchanged}, {@code rolled_back} or {@code failed}
+ * @param fromRevision the revision before the run
+ * @param toRevision the revision the run left the checkout at
+ * @param snapshot the snapshot the run took, or null when it stopped before one
+ * @param workflowId the run's workflow id
+ * @param steps every step, in order
+ * @param message one line on what happened, for people
+ * @param rolledBack whether a rollback ran (its health decides between {@code rolled_back} and
+ *     {@code failed})
+ * @param evidence the service's last output lines when health failed, else null
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record UpdateResult(
+    String target,
+    String outcome,
+    String fromRevision,
+    String toRevision,
+    String snapshot,
+    String workflowId,
+    List<StepResult> steps,
+    String message,
+    boolean rolledBack,
+    String evidence) {
+  public static final String UPDATED = "updated";
+  public static final String UNCHANGED = "unchanged";
+  public static final String ROLLED_BACK = "rolled_back";
+  public static final String FAILED = "failed";
+}
