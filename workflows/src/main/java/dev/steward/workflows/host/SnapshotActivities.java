@@ -23,8 +23,8 @@ public interface SnapshotActivities {
    * since are removed; the snapshot directory, Steward's own files and excluded paths are left
    * alone. With an import command, runs it. Idempotent.
    *
-   * @throws io.temporal.failure.ApplicationFailure of type {@link FailureTypes#SNAPSHOT_FAILED} when
-   *     the snapshot is missing, does not match its checksum, or the import fails
+   * @throws io.temporal.failure.ApplicationFailure of type {@link FailureTypes#SNAPSHOT_FAILED}
+   *     when the snapshot is missing, does not match its checksum, or the import fails
    */
   void restoreSnapshot(TargetPlan plan, SnapshotInfo snapshot);
 

@@ -101,7 +101,8 @@ public record TargetPlan(
    * @param verifyContains the text the patched file must contain
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record PatchPlan(String name, List<String> apply, String verifyFile, String verifyContains) {}
+  public record PatchPlan(
+      String name, List<String> apply, String verifyFile, String verifyContains) {}
 
   /**
    * How health is judged. The service must be running, and each configured probe must pass.

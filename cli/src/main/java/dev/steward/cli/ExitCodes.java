@@ -1,0 +1,24 @@
+package dev.steward.cli;
+
+import dev.steward.workflows.update.UpdateResult;
+
+/** Steward's exit codes: a contract with scripts, listed in {@code steward --help}. */
+final class ExitCodes {
+  static final int OK = 0;
+  static final int ERROR = 1;
+  static final int USAGE = 2;
+  static final int ROLLED_BACK = 3;
+  static final int UNHEALTHY = 4;
+  static final int UNREACHABLE = 5;
+
+  private ExitCodes() {}
+
+  /** The exit code of an update run. */
+  static int of(UpdateResult result) {
+    return switch (result.outcome()) {
+      case UpdateResult.UPDATED, UpdateResult.UNCHANGED -> OK;
+      case UpdateResult.ROLLED_BACK -> ROLLED_BACK;
+      default -> result.rolledBack() ? UNHEALTHY : ERROR;
+    };
+  }
+}

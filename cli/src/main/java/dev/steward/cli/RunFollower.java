@@ -1,0 +1,82 @@
+package dev.steward.cli;
+
+import dev.steward.workflows.host.FailureTypes;
+import dev.steward.workflows.update.StepResult;
+import dev.steward.workflows.update.UpdateResult;
+import dev.steward.workflows.update.UpdateWorkflow;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Follows a run to its end, printing each step as it finishes. */
+final class RunFollower {
+  private static final long POLL_MILLIS = 300;
+
+  private final RunPrinter printer;
+  private int printedSteps;
+
+  RunFollower(RunPrinter printer) {
+    this.printer = printer;
+  }
+
+  /**
+   * Waits for the run's result while printing its progress.
+   *
+   * @throws UsageException when the run could not start because the host's config rejects it
+   * @throws PipelineRefusedException when it could not start for another reason (a busy target)
+   */
+  UpdateResult follow(UpdateWorkflow run) throws InterruptedException {
+    WorkflowStub stub = WorkflowStub.fromTyped(run);
+    printer.started(stub.getExecution().getWorkflowId());
+    CompletableFuture<UpdateResult> result = stub.getResultAsync(UpdateResult.class);
+    while (true) {
+      try {
+        UpdateResult done = result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        printNew(done.steps());
+        return done;
+      } catch (TimeoutException stillRunning) {
+        printNew(progressOf(run));
+      } catch (ExecutionException e) {
+        throw refusal(e.getCause());
+      }
+    }
+  }
+
+  private void printNew(List<StepResult> steps) {
+    for (; printedSteps < steps.size(); printedSteps++) {
+      StepResult step = steps.get(printedSteps);
+      if (step.status().equals(StepResult.RUNNING)) {
+        return;
+      }
+      printer.step(step);
+    }
+  }
+
+  private static List<StepResult> progressOf(UpdateWorkflow run) {
+    try {
+      return run.progress();
+    } catch (WorkflowException e) {
+      // The run may not have had its first workflow task yet; the next poll asks again.
+      return List.of();
+    }
+  }
+
+  private static RuntimeException refusal(Throwable failure) {
+    Throwable cause = failure;
+    while (cause != null && !(cause instanceof ApplicationFailure)) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof ApplicationFailure application) {
+      String message = application.getOriginalMessage();
+      return FailureTypes.CONFIG_INVALID.equals(application.getType())
+          ? new UsageException(message)
+          : new PipelineRefusedException(message);
+    }
+    return new PipelineRefusedException("the run failed: " + failure.getMessage());
+  }
+}

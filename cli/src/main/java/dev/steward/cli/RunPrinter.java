@@ -1,0 +1,72 @@
+package dev.steward.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.steward.worker.StewardRuntime;
+import dev.steward.workflows.update.StepResult;
+import dev.steward.workflows.update.UpdateResult;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/** Prints a run for people (a line per step) or for scripts (one JSON object). */
+final class RunPrinter {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final PrintWriter out;
+  private final OutputFormat format;
+
+  RunPrinter(PrintWriter out, OutputFormat format) {
+    this.out = out;
+    this.format = format;
+  }
+
+  RunPrinter(Steward steward, OutputFormat format) {
+    this(steward.out(), format);
+  }
+
+  void starting(String what, StewardRuntime runtime) {
+    text(what + " (" + runtime.connection().description() + ")");
+  }
+
+  void started(String workflowId) {
+    text("run " + workflowId);
+  }
+
+  void step(StepResult step) {
+    text(
+        String.format(
+            Locale.ROOT,
+            "  %-8s %-16s %6.1fs  %s",
+            step.status().equals(StepResult.FAILED) ? "FAILED" : step.status(),
+            step.name(),
+            step.durationMs() / 1000.0,
+            step.message()));
+  }
+
+  void result(UpdateResult result) {
+    if (format == OutputFormat.JSON) {
+      try {
+        out.println(JSON.writeValueAsString(result));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+    } else {
+      text(result.outcome() + ": " + result.target() + ": " + result.message());
+      if (result.evidence() != null && !result.evidence().isBlank()) {
+        text("evidence (last lines of the service's output):");
+        result.evidence().lines().forEach(line -> text("  | " + line));
+      }
+    }
+    out.flush();
+  }
+
+  /** A line for people; nothing in JSON mode, where stdout holds exactly one object. */
+  void text(String line) {
+    if (format == OutputFormat.TEXT) {
+      out.println(line);
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.steward.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.steward.worker.config.ConfigLoader;
+import dev.steward.worker.config.ConfigLocator;
+import dev.steward.worker.config.StewardConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code steward} command. */
+@Command(
+    name = "steward",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Durable update and recovery pipelines for long-lived Linux services, on Temporal.",
+    subcommands = {
+      UpdateCommand.class,
+      WorkerCommand.class,
+      DemoCommand.class,
+      ConfigCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:updated and healthy, or already at the wanted revision",
+      "1:anything else (a failure that changed nothing, a busy target)",
+      "2:usage or configuration error",
+      "3:failed and rolled back: healthy on the previous revision",
+      "4:failed and NOT healthy after rollback",
+      "5:Temporal unreachable"
+    })
+public final class Steward {
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description = "Configuration file (default: $STEWARD_CONFIG, else ./steward.yaml).")
+  Path configFile;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      description = "Log what happens inside, and show stack traces on errors.")
+  void setVerbose(boolean verbose) {
+    this.verbose = verbose;
+    if (verbose) {
+      for (String name : new String[] {Logger.ROOT_LOGGER_NAME, "io.temporal", "io.grpc"}) {
+        ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.INFO);
+      }
+    }
+  }
+
+  boolean verbose;
+
+  @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with Steward's error handling, as {@code main} runs it. */
+  static CommandLine commandLine() {
+    Steward steward = new Steward();
+    return new CommandLine(steward)
+        .setExecutionExceptionHandler(new ErrorHandler(steward))
+        .setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  /** Where output for people and scripts goes. */
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  /** Where the configuration is: {@code -c FILE}, else {@code $STEWARD_CONFIG}, else ./. */
+  Path configPath() {
+    return ConfigLocator.locate(configFile);
+  }
+
+  /** Reads and checks the configuration; a bad one is a one-line error and exit code 2. */
+  StewardConfig loadConfig() {
+    return ConfigLoader.load(configPath());
+  }
+}

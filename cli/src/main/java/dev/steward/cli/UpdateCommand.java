@@ -1,0 +1,49 @@
+package dev.steward.cli;
+
+import dev.steward.worker.Pipelines;
+import dev.steward.worker.StewardRuntime;
+import dev.steward.worker.config.StewardConfig;
+import dev.steward.workflows.update.UpdateResult;
+import dev.steward.workflows.update.UpdateWorkflow;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+
+/** {@code steward update TARGET}: runs the update pipeline and follows it live. */
+@Command(
+    name = "update",
+    description = {
+      "Update a target: disk check, snapshot, update, patches, restart, health;",
+      "roll code and data back when a step fails."
+    })
+final class UpdateCommand implements Callable<Integer> {
+  @ParentCommand Steward steward;
+
+  @Parameters(paramLabel = "TARGET", description = "A target named in the configuration.")
+  String target;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text (a line per step) or json (one object on stdout).")
+  OutputFormat output;
+
+  @Override
+  public Integer call() throws Exception {
+    StewardConfig config = steward.loadConfig();
+    Targets.require(config, target);
+    RunPrinter printer = new RunPrinter(steward, output);
+    try (StewardRuntime runtime = StewardRuntime.open(config, steward::loadConfig)) {
+      printer.starting("updating " + target + " on " + runtime.host(), runtime);
+      UpdateWorkflow run =
+          Pipelines.startUpdate(runtime.client(), target, runtime.host(), Clock.systemUTC());
+      UpdateResult result = new RunFollower(printer).follow(run);
+      printer.result(result);
+      return ExitCodes.of(result);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.steward.worker;
+
+import dev.steward.workflows.TaskQueues;
+import dev.steward.workflows.update.UpdateRequest;
+import dev.steward.workflows.update.UpdateWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Starts Steward's pipelines with readable workflow ids ({@code update/demo/2026-…Z}). */
+public final class Pipelines {
+  private Pipelines() {}
+
+  /** Starts an update run of {@code target} and returns a stub bound to it. */
+  public static UpdateWorkflow startUpdate(
+      WorkflowClient client, String target, String host, Clock clock) {
+    String workflowId = "update/" + target + "/" + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    UpdateWorkflow workflow =
+        client.newWorkflowStub(
+            UpdateWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TaskQueues.WORKFLOWS)
+                .setStaticSummary("Update " + target + " on " + host)
+                .build());
+    WorkflowClient.start(workflow::update, new UpdateRequest(target, host));
+    return workflow;
+  }
+}

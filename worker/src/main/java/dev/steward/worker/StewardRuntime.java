@@ -1,0 +1,76 @@
+package dev.steward.worker;
+
+import dev.steward.worker.config.StewardConfig;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.WorkerFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * What a command needs to run pipelines: a connection to Temporal and, on the embedded server, a
+ * worker in this process (nobody else can reach that server).
+ */
+public final class StewardRuntime implements AutoCloseable {
+  private final TemporalConnection connection;
+  private final String host;
+  private WorkerFactory worker;
+
+  private StewardRuntime(TemporalConnection connection, String host) {
+    this.connection = connection;
+    this.host = host;
+  }
+
+  /**
+   * Connects to the configured server, or starts the embedded one with a worker beside it.
+   *
+   * @param reload reads the host's configuration again, for each run's plan
+   * @throws TemporalUnreachableException when a configured server does not answer
+   */
+  public static StewardRuntime open(StewardConfig config, Supplier<StewardConfig> reload) {
+    if (config.embedded()) {
+      return openEmbedded(config, reload);
+    }
+    TemporalConnection connection =
+        TemporalConnection.connect(config.temporal().address(), config.temporal().namespace());
+    return new StewardRuntime(connection, config.host());
+  }
+
+  /** Starts the embedded server and a worker for this host, whatever the config says. */
+  public static StewardRuntime openEmbedded(StewardConfig config, Supplier<StewardConfig> reload) {
+    StewardRuntime runtime = new StewardRuntime(TemporalConnection.embedded(), config.host());
+    runtime.startWorker(reload);
+    return runtime;
+  }
+
+  /** Starts a worker for this host in this process. */
+  public void startWorker(Supplier<StewardConfig> reload) {
+    worker = StewardWorker.start(connection.client(), reload, host);
+  }
+
+  public WorkflowClient client() {
+    return connection.client();
+  }
+
+  public TemporalConnection connection() {
+    return connection;
+  }
+
+  /** The host whose activity queue this runtime's pipelines use. */
+  public String host() {
+    return host;
+  }
+
+  /** Blocks until the worker stops (it runs until the process is stopped). */
+  public void awaitWorker() throws InterruptedException {
+    worker.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+  }
+
+  @Override
+  public void close() {
+    if (worker != null) {
+      worker.shutdown();
+      worker.awaitTermination(10, TimeUnit.SECONDS);
+    }
+    connection.close();
+  }
+}

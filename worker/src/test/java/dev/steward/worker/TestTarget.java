@@ -1,0 +1,265 @@
+package dev.steward.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A real target for tests: an upstream git repository whose releases are a small Python HTTP
+ * service, a clone of it as the checkout, a state directory with data, and a steward.yaml. A
+ * release is described by words in its {@code release.txt}: {@code healthy}, {@code
+ * never-healthy} (answers 503), {@code exits-after-1s} (answers, then exits 0), and {@code migrate}
+ * (rewrites the data when it starts).
+ */
+public final class TestTarget {
+  public static final String NAME = "demo";
+
+  private static final String SERVICE =
+      """
+      import http.server, os, pathlib, sys, threading
+      port, state = int(sys.argv[1]), pathlib.Path(sys.argv[2])
+      words = pathlib.Path('release.txt').read_text().split()
+      if 'migrate' in words:
+          (state / 'schema.txt').write_text('2\\n')
+          (state / 'new-index.db').write_bytes(b'\\x00\\x01 new index')
+      class Health(http.server.BaseHTTPRequestHandler):
+          def do_GET(self):
+              self.send_response(503 if 'never-healthy' in words else 200)
+              self.end_headers()
+              self.wfile.write(b'release ' + ' '.join(words).encode())
+          def log_message(self, *args):
+              pass
+      server = http.server.HTTPServer(('127.0.0.1', port), Health)
+      print('listening on', port, 'as', words, flush=True)
+      if 'exits-after-1s' in words:
+          threading.Timer(1.0, lambda: os._exit(0)).start()
+      server.serve_forever()
+      """;
+
+  private final Path root;
+  private final int port = freePort();
+  private String extraConfig = "";
+  private String updateConfig = "      git: {remote: origin, ref: main}\n";
+  private String minFree = "1MiB";
+  private String keep = "3";
+  private String snapshotExtra = "";
+  private String healthExtra = "";
+
+  private TestTarget(Path root) {
+    this.root = root;
+  }
+
+  /** Creates the target with release {@code healthy} published and checked out. */
+  public static TestTarget create(Path root) throws IOException {
+    TestTarget target = new TestTarget(root);
+    Files.createDirectories(target.upstream());
+    Files.createDirectories(target.state().resolve("sessions"));
+    Files.writeString(target.state().resolve("schema.txt"), "1\n");
+    Files.writeString(target.state().resolve("sessions/one.json"), "{\"id\": 1}\n");
+    Files.write(target.state().resolve("state.db"), new byte[] {0, 1, 2, 3, (byte) 0xff});
+    target.git(target.upstream(), "init", "-q", "-b", "main");
+    Files.writeString(target.upstream().resolve("service.py"), SERVICE);
+    target.publish("healthy");
+    target.git(root, "clone", "-q", target.upstream().toString(), target.checkout().toString());
+    target.writeConfig();
+    return target;
+  }
+
+  /** Commits a new release upstream and returns its revision. */
+  public String publish(String release) throws IOException {
+    Files.writeString(upstream().resolve("release.txt"), release + "\n");
+    git(upstream(), "add", "-A");
+    git(upstream(), "commit", "-q", "-m", "release " + release);
+    return git(upstream(), "rev-parse", "HEAD").strip();
+  }
+
+  /** Replaces the git update with a command (argv as YAML flow list), e.g. a script's path. */
+  public TestTarget updateCommand(String argvYaml) throws IOException {
+    updateConfig = "      command: " + argvYaml + "\n";
+    return writeConfig();
+  }
+
+  /** Adds YAML lines (indented four spaces, under the target) to the config. */
+  public TestTarget withConfig(String yamlLines) throws IOException {
+    extraConfig += yamlLines;
+    return writeConfig();
+  }
+
+  public TestTarget minFree(String size) throws IOException {
+    minFree = size;
+    return writeConfig();
+  }
+
+  /** Makes and restores snapshots with commands (argv as YAML flow lists) instead of the archive. */
+  public TestTarget snapshotCommands(String exportArgv, String importArgv) throws IOException {
+    snapshotExtra = "      export: " + exportArgv + "\n      import: " + importArgv + "\n";
+    return writeConfig();
+  }
+
+  /** Adds a health command (argv as a YAML flow list) beside the HTTP probe. */
+  public TestTarget healthCommand(String argv) throws IOException {
+    healthExtra = "      command: " + argv + "\n";
+    return writeConfig();
+  }
+
+  public TestTarget keep(int snapshots) throws IOException {
+    keep = Integer.toString(snapshots);
+    return writeConfig();
+  }
+
+  /** Writes an executable shell script under the test root and returns its path. */
+  public Path script(String name, String body) throws IOException {
+    Path script = root.resolve(name);
+    Files.writeString(script, "#!/bin/sh\n" + body + "\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return script;
+  }
+
+  public String revision() throws IOException {
+    return git(checkout(), "rev-parse", "HEAD").strip();
+  }
+
+  /**
+   * A digest of every file under the state directory except Steward's own (its {@code .steward}
+   * folder and the status file), by relative path and bytes.
+   */
+  public String stateDigest() throws IOException {
+    MessageDigest digest = sha256();
+    try (Stream<Path> files = Files.walk(state())) {
+      for (Path file : files.sorted().toList()) {
+        String relative = state().relativize(file).toString();
+        if (relative.startsWith(".steward") || relative.equals(".auto-update-status.json")) {
+          continue;
+        }
+        digest.update(relative.getBytes(StandardCharsets.UTF_8));
+        if (Files.isRegularFile(file)) {
+          digest.update(Files.readAllBytes(file));
+        }
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** Snapshot files (not their manifests) in the snapshot directory. */
+  public List<Path> snapshots() throws IOException {
+    if (!Files.isDirectory(snapshotDir())) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(snapshotDir())) {
+      return files.filter(f -> !f.toString().endsWith(".json")).sorted().toList();
+    }
+  }
+
+  public Path statusFile() {
+    return state().resolve(".auto-update-status.json");
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path config() {
+    return root.resolve("steward.yaml");
+  }
+
+  public Path state() {
+    return root.resolve("data");
+  }
+
+  public Path checkout() {
+    return root.resolve("app");
+  }
+
+  public Path snapshotDir() {
+    return root.resolve("backups");
+  }
+
+  public Path upstream() {
+    return root.resolve("upstream");
+  }
+
+  public int port() {
+    return port;
+  }
+
+  private TestTarget writeConfig() throws IOException {
+    String yaml =
+        "host: test-host\n"
+            + "targets:\n"
+            + "  demo:\n"
+            + "    checkout: "
+            + checkout()
+            + "\n    state: "
+            + state()
+            + "\n    service:\n"
+            + "      manager: process\n"
+            + "      start: [python3, service.py, \""
+            + port
+            + "\", "
+            + state()
+            + "]\n    snapshot:\n      dir: "
+            + snapshotDir()
+            + "\n      keep: "
+            + keep
+            + "\n"
+            + snapshotExtra
+            + "    disk:\n      minFree: "
+            + minFree
+            + "\n    update:\n"
+            + updateConfig
+            + "      timeout: 30s\n"
+            + "    health:\n"
+            + "      http: http://127.0.0.1:"
+            + port
+            + "/health\n"
+            + "      stableFor: 2s\n"
+            + "      timeout: 8s\n"
+            + healthExtra
+            + extraConfig;
+    Files.writeString(config(), yaml);
+    return this;
+  }
+
+  private String git(Path dir, String... args) throws IOException {
+    List<String> argv = new ArrayList<>(List.of("git", "-c", "user.name=Test", "-c"));
+    argv.addAll(List.of("user.email=test@steward.invalid", "-C", dir.toString()));
+    argv.addAll(List.of(args));
+    Process git = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      assertEquals(0, git.waitFor(), () -> String.join(" ", argv) + ": " + output);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return output;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

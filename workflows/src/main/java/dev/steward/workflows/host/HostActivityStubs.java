@@ -1,0 +1,73 @@
+package dev.steward.workflows.host;
+
+import dev.steward.workflows.TaskQueues;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/**
+ * Activity stubs for one target, on its host's queue, with timeouts from its plan. Workflow code
+ * only: it creates stubs, it does no I/O.
+ *
+ * <p>Every activity is idempotent or guarded (see DESIGN.md, "Durability rules"), so each may be
+ * retried after a worker dies; permanent errors are non-retryable {@link FailureTypes}. Long ones
+ * heartbeat, and their heartbeat timeout is what notices a dead worker within seconds.
+ */
+public final class HostActivityStubs {
+  private static final Duration QUICK = Duration.ofMinutes(1);
+  private static final Duration HEARTBEAT = Duration.ofSeconds(30);
+  private static final Duration SERVICE_CHANGE = Duration.ofMinutes(3);
+  private static final Duration SNAPSHOT = Duration.ofHours(1);
+  private static final Duration MARGIN = Duration.ofMinutes(1);
+
+  private HostActivityStubs() {}
+
+  /** The host's configuration and lock: usable before the plan is known. */
+  public static PipelineActivities pipeline(String host) {
+    return Workflow.newActivityStub(PipelineActivities.class, options(host, QUICK, null));
+  }
+
+  public static DiskActivities disk(TargetPlan plan) {
+    return Workflow.newActivityStub(DiskActivities.class, options(plan.host(), QUICK, null));
+  }
+
+  public static StatusActivities status(TargetPlan plan) {
+    return Workflow.newActivityStub(StatusActivities.class, options(plan.host(), QUICK, null));
+  }
+
+  /** Code: the update command and its {@code then} commands each get the update timeout. */
+  public static CodeActivities code(TargetPlan plan) {
+    int commands = 1 + plan.update().then().size() + plan.patches().size();
+    Duration budget = Duration.ofSeconds(plan.update().timeoutSeconds()).multipliedBy(commands);
+    return Workflow.newActivityStub(
+        CodeActivities.class, options(plan.host(), budget.plus(MARGIN), HEARTBEAT));
+  }
+
+  public static SnapshotActivities snapshots(TargetPlan plan) {
+    return Workflow.newActivityStub(
+        SnapshotActivities.class, options(plan.host(), SNAPSHOT, HEARTBEAT));
+  }
+
+  /** Service: a restart gets a few minutes; a health wait its configured timeout and a margin. */
+  public static ServiceActivities service(TargetPlan plan) {
+    Duration health = Duration.ofMillis(plan.health().timeoutMillis()).plus(MARGIN);
+    Duration longest = health.compareTo(SERVICE_CHANGE) > 0 ? health : SERVICE_CHANGE;
+    return Workflow.newActivityStub(
+        ServiceActivities.class, options(plan.host(), longest, HEARTBEAT));
+  }
+
+  private static ActivityOptions options(String host, Duration startToClose, Duration heartbeat) {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.forHost(host))
+        .setStartToCloseTimeout(startToClose)
+        .setHeartbeatTimeout(heartbeat)
+        .setRetryOptions(
+            RetryOptions.newBuilder()
+                .setInitialInterval(Duration.ofSeconds(1))
+                .setMaximumInterval(Duration.ofSeconds(30))
+                .setMaximumAttempts(5)
+                .build())
+        .build();
+  }
+}

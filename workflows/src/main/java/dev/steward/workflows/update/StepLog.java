@@ -1,0 +1,127 @@
+package dev.steward.workflows.update;
+
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
+import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The steps of one pipeline run: runs each, times it with workflow time, and keeps what people see
+ * (the progress query, the result, the web UI's current details). Deterministic: it only reads
+ * {@link Workflow#currentTimeMillis()}.
+ */
+final class StepLog {
+  private final List<StepResult> finished = new ArrayList<>();
+  private final int plannedSteps;
+  private String runningStep;
+  private long runningSince;
+
+  StepLog(int plannedSteps) {
+    this.plannedSteps = plannedSteps;
+  }
+
+  /**
+   * Runs one step. A failed activity is recorded and rethrown as {@link StepFailedException}, with
+   * the activity's own one-line message.
+   */
+  <T> T run(String name, Supplier<T> action, Function<? super T, String> describe) {
+    return check(name, action, describe, value -> true);
+  }
+
+  /**
+   * Runs one step whose activity reports a verdict rather than failing: the step is recorded as
+   * failed when {@code passed} says so, and its value is returned either way.
+   */
+  <T> T check(
+      String name,
+      Supplier<T> action,
+      Function<? super T, String> describe,
+      Predicate<? super T> passed) {
+    start(name);
+    try {
+      T value = action.get();
+      finish(name, passed.test(value) ? StepResult.OK : StepResult.FAILED, describe.apply(value));
+      return value;
+    } catch (ActivityFailure failure) {
+      String message = messageOf(failure);
+      finish(name, StepResult.FAILED, message);
+      throw new StepFailedException(name, typeOf(failure), message);
+    }
+  }
+
+  /** Runs a step that returns nothing, recording {@code message} when it succeeds. */
+  void run(String name, Runnable action, String message) {
+    run(
+        name,
+        () -> {
+          action.run();
+          return message;
+        },
+        Function.identity());
+  }
+
+  /** Records a step that did not need to run. */
+  void skip(String name, String why) {
+    finished.add(new StepResult(name, StepResult.SKIPPED, 0, why));
+  }
+
+  /** Every finished step, then the running one, if any. */
+  List<StepResult> progress() {
+    List<StepResult> all = new ArrayList<>(finished);
+    if (runningStep != null) {
+      all.add(
+          new StepResult(
+              runningStep, StepResult.RUNNING, Workflow.currentTimeMillis() - runningSince, ""));
+    }
+    return all;
+  }
+
+  /** Every finished step. */
+  List<StepResult> finished() {
+    return List.copyOf(finished);
+  }
+
+  private void start(String name) {
+    runningStep = name;
+    runningSince = Workflow.currentTimeMillis();
+    Workflow.setCurrentDetails(
+        "step "
+            + (finished.size() + 1)
+            + "/"
+            + Math.max(plannedSteps, finished.size() + 1)
+            + ": "
+            + name);
+  }
+
+  private void finish(String name, String status, String message) {
+    finished.add(
+        new StepResult(name, status, Workflow.currentTimeMillis() - runningSince, message));
+    runningStep = null;
+  }
+
+  private static String messageOf(ActivityFailure failure) {
+    Throwable cause = failure.getCause();
+    if (cause instanceof ApplicationFailure application) {
+      return application.getOriginalMessage();
+    }
+    if (cause instanceof TimeoutFailure timeout) {
+      return "timed out (" + timeout.getTimeoutType().name().toLowerCase().replace('_', '-') + ")";
+    }
+    if (cause instanceof TemporalFailure temporal) {
+      return temporal.getOriginalMessage();
+    }
+    return failure.getOriginalMessage();
+  }
+
+  private static String typeOf(ActivityFailure failure) {
+    return failure.getCause() instanceof ApplicationFailure application
+        ? application.getType()
+        : "";
+  }
+}

@@ -1,0 +1,292 @@
+package dev.steward.workflows.update;
+
+import dev.steward.workflows.host.CodeActivities;
+import dev.steward.workflows.host.CodeUpdate;
+import dev.steward.workflows.host.HealthReport;
+import dev.steward.workflows.host.HostActivityStubs;
+import dev.steward.workflows.host.PipelineActivities;
+import dev.steward.workflows.host.RunStatus;
+import dev.steward.workflows.host.ServiceActivities;
+import dev.steward.workflows.host.SnapshotActivities;
+import dev.steward.workflows.host.SnapshotInfo;
+import dev.steward.workflows.host.TargetPlan;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The update pipeline of DESIGN.md: plan, lock, disk, revision, snapshot, update, patches, restart,
+ * health, prune, status. A failure after the snapshot rolls code and data back in a detached
+ * cancellation scope, so cancelling a run still leaves the target as it was.
+ */
+public class UpdateWorkflowImpl implements UpdateWorkflow {
+  private static final int PLANNED_STEPS = 11;
+
+  private final StepLog steps = new StepLog(PLANNED_STEPS);
+  private TargetPlan plan;
+  private CodeActivities code;
+  private SnapshotActivities snapshots;
+  private ServiceActivities service;
+  private String preRevision;
+  private SnapshotInfo snapshot;
+  private String evidence;
+
+  @Override
+  public UpdateResult update(UpdateRequest request) {
+    PipelineActivities pipeline = HostActivityStubs.pipeline(request.host());
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    plan =
+        steps.run(
+            "plan", () -> pipeline.resolvePlan(request.target()), p -> "target " + p.target());
+    steps.run("lock", () -> pipeline.acquireLock(plan, workflowId), "holding " + plan.target());
+    code = HostActivityStubs.code(plan);
+    snapshots = HostActivityStubs.snapshots(plan);
+    service = HostActivityStubs.service(plan);
+    try {
+      return finish(runPipeline());
+    } finally {
+      Workflow.newDetachedCancellationScope(() -> pipeline.releaseLock(plan, workflowId)).run();
+    }
+  }
+
+  @Override
+  public List<StepResult> progress() {
+    return steps.progress();
+  }
+
+  private Ending runPipeline() {
+    try {
+      checkDisk();
+      recordRevision();
+      takeSnapshot();
+    } catch (StepFailedException e) {
+      return Ending.failed(e.step() + " failed: " + e.getMessage() + "; nothing was changed");
+    }
+    try {
+      CodeUpdate update = updateCode();
+      boolean patched = applyPatches();
+      if (!update.moved() && !update.resumed() && !patched) {
+        steps.skip("restart", "code unchanged");
+        steps.skip("health", "code unchanged");
+        return Ending.of(UpdateResult.UNCHANGED, "already at " + short7(preRevision));
+      }
+      restart();
+      verifyHealth();
+      return Ending.of(UpdateResult.UPDATED, "updated and healthy");
+    } catch (StepFailedException e) {
+      return rollBack(e.step() + " failed: " + e.getMessage());
+    } catch (CanceledFailure e) {
+      rollBack("cancelled");
+      throw e;
+    }
+  }
+
+  private void checkDisk() {
+    steps.run(
+        "disk",
+        () -> HostActivityStubs.disk(plan).checkDisk(plan),
+        d -> sizeOf(d.freeBytes()) + " free, " + sizeOf(d.requiredBytes()) + " needed");
+  }
+
+  private void recordRevision() {
+    preRevision = steps.run("revision", () -> code.readRevision(plan), rev -> "at " + short7(rev));
+  }
+
+  private void takeSnapshot() {
+    String key = Workflow.getInfo().getWorkflowId() + "/snapshot";
+    snapshot =
+        steps.run(
+            "snapshot",
+            () -> snapshots.takeSnapshot(plan, key, preRevision),
+            s -> s.file() + " (" + sizeOf(s.bytes()) + ", verified)");
+  }
+
+  private CodeUpdate updateCode() {
+    String key = Workflow.getInfo().getWorkflowId() + "/update";
+    return steps.run("update", () -> code.updateCode(plan, key), UpdateWorkflowImpl::describe);
+  }
+
+  private boolean applyPatches() {
+    if (plan.patches().isEmpty()) {
+      steps.skip("patches", "none configured");
+      return false;
+    }
+    List<String> applied =
+        steps.run(
+            "patches",
+            () -> code.applyPatches(plan),
+            names -> names.isEmpty() ? "all in place" : "applied " + String.join(", ", names));
+    return !applied.isEmpty();
+  }
+
+  private void restart() {
+    steps.run("restart", () -> service.restartService(plan), "restarted");
+  }
+
+  private void verifyHealth() {
+    HealthReport health = checkHealth("health");
+    if (!health.healthy()) {
+      collectEvidence();
+      throw new StepFailedException("health", "Unhealthy", health.message());
+    }
+  }
+
+  /**
+   * Puts code and data back as they were before the run and restarts the service. Each step runs
+   * even when an earlier one failed, so as much as possible is restored; the run ends rolled back
+   * only when the service is healthy again.
+   */
+  private Ending rollBack(String why) {
+    boolean[] healthy = {false};
+    Workflow.newDetachedCancellationScope(() -> healthy[0] = restorePreviousVersion()).run();
+    String message = why + "; rolled back to " + short7(preRevision);
+    return healthy[0]
+        ? Ending.rolledBack(UpdateResult.ROLLED_BACK, message + ", healthy")
+        : Ending.rolledBack(UpdateResult.FAILED, message + ", but the service is NOT healthy");
+  }
+
+  private boolean restorePreviousVersion() {
+    tryStep("rollback-stop", () -> service.stopService(plan), "stopped");
+    boolean codeBack =
+        tryStep(
+            "rollback-code", () -> code.resetCode(plan, preRevision), "at " + short7(preRevision));
+    boolean dataBack =
+        tryStep(
+            "rollback-data",
+            () -> snapshots.restoreSnapshot(plan, snapshot),
+            "restored " + snapshot.file());
+    boolean started = tryStep("rollback-start", () -> service.restartService(plan), "started");
+    if (!started) {
+      steps.skip("rollback-health", "service did not start");
+      collectEvidence();
+      return false;
+    }
+    boolean healthy;
+    try {
+      healthy = checkHealth("rollback-health").healthy();
+    } catch (StepFailedException e) {
+      healthy = false;
+    }
+    if (!healthy) {
+      collectEvidence();
+    }
+    return codeBack && dataBack && healthy;
+  }
+
+  /** Keeps the service's last output for the result; evidence is best effort, never a failure. */
+  private void collectEvidence() {
+    try {
+      evidence = service.collectEvidence(plan);
+    } catch (RuntimeException e) {
+      evidence = "could not collect evidence: " + e.getMessage();
+    }
+  }
+
+  private HealthReport checkHealth(String step) {
+    return steps.check(
+        step, () -> service.verifyHealth(plan), HealthReport::message, HealthReport::healthy);
+  }
+
+  private boolean tryStep(String name, Runnable action, String message) {
+    try {
+      steps.run(name, action, message);
+      return true;
+    } catch (StepFailedException e) {
+      return false;
+    }
+  }
+
+  private UpdateResult finish(Ending ending) {
+    String postRevision = readRevisionQuietly();
+    boolean ok = !ending.outcome().equals(UpdateResult.FAILED);
+    if (ok && snapshot != null) {
+      steps.run(
+          "prune",
+          () -> snapshots.pruneSnapshots(plan, snapshot.file()),
+          removed -> removed.isEmpty() ? "nothing to prune" : "removed " + removed.size());
+    }
+    RunStatus status =
+        new RunStatus(
+            statusWord(ending),
+            Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
+            preRevision,
+            postRevision,
+            ending.outcome(),
+            Workflow.getInfo().getWorkflowId(),
+            snapshot == null ? null : snapshot.file(),
+            ending.message());
+    Workflow.newDetachedCancellationScope(
+            () ->
+                steps.run(
+                    "status",
+                    () -> HostActivityStubs.status(plan).writeStatus(plan, status),
+                    "written"))
+        .run();
+    return new UpdateResult(
+        plan.target(),
+        ending.outcome(),
+        preRevision,
+        postRevision,
+        status.snapshot(),
+        status.workflowId(),
+        steps.finished(),
+        ending.message(),
+        ending.rolledBack(),
+        evidence);
+  }
+
+  /** The revision the run leaves behind; read from the checkout once the code may have moved. */
+  private String readRevisionQuietly() {
+    if (snapshot == null) {
+      return preRevision;
+    }
+    try {
+      return code.readRevision(plan);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String statusWord(Ending ending) {
+    return switch (ending.outcome()) {
+      case UpdateResult.UPDATED, UpdateResult.UNCHANGED -> "success";
+      case UpdateResult.ROLLED_BACK -> "rollback";
+      default -> "failed";
+    };
+  }
+
+  private static String describe(CodeUpdate update) {
+    String moved =
+        update.moved()
+            ? short7(update.fromRevision()) + " -> " + short7(update.toRevision())
+            : "no new revision";
+    return update.resumed() ? moved + " (resumed after an interrupted attempt)" : moved;
+  }
+
+  private static String short7(String revision) {
+    return revision == null || revision.length() < 7
+        ? String.valueOf(revision)
+        : revision.substring(0, 7);
+  }
+
+  private static String sizeOf(long bytes) {
+    long mib = bytes / (1024 * 1024);
+    return mib >= 10_240 ? (mib / 1024) + " GiB" : mib + " MiB";
+  }
+
+  /** How the pipeline ended, before the status file and the result are written. */
+  private record Ending(String outcome, String message, boolean rolledBack) {
+    static Ending of(String outcome, String message) {
+      return new Ending(outcome, message, false);
+    }
+
+    static Ending failed(String message) {
+      return new Ending(UpdateResult.FAILED, message, false);
+    }
+
+    static Ending rolledBack(String outcome, String message) {
+      return new Ending(outcome, message, true);
+    }
+  }
+}
