@@ -1,0 +1,56 @@
+package dev.steward.activities.code;
+
+import dev.steward.activities.process.CommandResult;
+import dev.steward.activities.process.Commands;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The git commands a checkout needs, run as {@code git -C <checkout> …}. Every one of them is
+ * idempotent, so none needs a guard. A failure is a {@code GIT_FAILED} application failure.
+ */
+final class Git {
+  private final Path checkout;
+  private final Duration timeout;
+
+  Git(Path checkout, Duration timeout) {
+    this.checkout = checkout;
+    this.timeout = timeout;
+  }
+
+  /** The commit the work tree stands at. */
+  String head() {
+    return resolve("HEAD");
+  }
+
+  /** The commit {@code revision} names ({@code HEAD}, {@code FETCH_HEAD}, a sha, a tag). */
+  String resolve(String revision) {
+    // Only the sha is printed on stdout; stderr, merged in, could carry a warning before it.
+    return run("rev-parse", "--verify", revision + "^{commit}").tail(1).strip();
+  }
+
+  /** Fetches {@code ref} from {@code remote}; {@code FETCH_HEAD} then names it. */
+  CommandResult fetch(String remote, String ref) {
+    return run("fetch", remote, ref);
+  }
+
+  /** Moves the work tree to {@code revision}, discarding local edits. */
+  CommandResult resetHard(String revision) {
+    return run("reset", "--hard", revision);
+  }
+
+  private CommandResult run(String... args) {
+    List<String> argv = new ArrayList<>(List.of("git", "-C", checkout.toString()));
+    argv.addAll(List.of(args));
+    // With -C the working directory does not matter; a missing checkout gets git's own message.
+    Path dir = Files.isDirectory(checkout) ? checkout : Path.of("/");
+    CommandResult result = Commands.run(argv, dir, timeout);
+    if (!result.succeeded()) {
+      throw CodeFailures.gitFailed(result);
+    }
+    return result;
+  }
+}
