@@ -11,7 +11,9 @@ import java.nio.file.StandardOpenOption;
 final class AtomicFiles {
   private AtomicFiles() {}
 
-  /** Writes {@code content} to a temporary sibling, syncs it, then renames it over {@code target}. */
+  /**
+   * Writes {@code content} to a temporary sibling, syncs it, then renames it over {@code target}.
+   */
   static void write(Path target, byte[] content) throws IOException {
     Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
     try {

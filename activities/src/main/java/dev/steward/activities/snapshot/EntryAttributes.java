@@ -19,7 +19,9 @@ record EntryAttributes(Kind kind, int mode) {
   private static final short HEADER_ID = 0x5354;
   private static final int DATA_SIZE = 5;
 
-  /** The kinds of file a snapshot holds. Sockets, pipes and devices are neither kept nor touched. */
+  /**
+   * The kinds of file a snapshot holds. Sockets, pipes and devices are neither kept nor touched.
+   */
   enum Kind {
     FILE,
     DIRECTORY,

@@ -44,7 +44,8 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
       dir.removeIncomplete(key);
       return write(plan, scope, dir, key, revision);
     } catch (IOException e) {
-      throw snapshotFailed("cannot write a snapshot to " + plan.snapshot().dir() + ": " + reason(e));
+      throw snapshotFailed(
+          "cannot write a snapshot to " + plan.snapshot().dir() + ": " + reason(e));
     }
   }
 
@@ -114,7 +115,9 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
     var command = plan.snapshot().importCommand();
     if (command == null || command.isEmpty()) {
       throw snapshotFailed(
-          "snapshot " + file + " was written by an export command, and no import command is"
+          "snapshot "
+              + file
+              + " was written by an export command, and no import command is"
               + " configured to restore it");
     }
     Path state = Path.of(plan.state());

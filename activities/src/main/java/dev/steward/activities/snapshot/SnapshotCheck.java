@@ -13,8 +13,8 @@ final class SnapshotCheck {
   private SnapshotCheck() {}
 
   /**
-   * Whether a stored snapshot can be reused: its file exists, matches the manifest's checksum,
-   * and, for the built-in archive, opens with every entry readable.
+   * Whether a stored snapshot can be reused: its file exists, matches the manifest's checksum, and,
+   * for the built-in archive, opens with every entry readable.
    */
   static boolean verifies(Stored snapshot) {
     try {
@@ -55,6 +55,8 @@ final class SnapshotCheck {
   }
 
   private static String abbreviate(String sha256) {
-    return sha256 == null || sha256.length() <= 12 ? String.valueOf(sha256) : sha256.substring(0, 12);
+    return sha256 == null || sha256.length() <= 12
+        ? String.valueOf(sha256)
+        : sha256.substring(0, 12);
   }
 }

@@ -20,8 +20,11 @@ final class SnapshotCommands {
     try {
       if (!Files.isRegularFile(file) || Files.size(file) == 0) {
         throw Failures.snapshotFailed(
-            "export command `" + String.join(" ", substitute(command, file)) + "` exited 0 but "
-                + file + " is missing or empty");
+            "export command `"
+                + String.join(" ", substitute(command, file))
+                + "` exited 0 but "
+                + file
+                + " is missing or empty");
       }
     } catch (IOException e) {
       throw Failures.snapshotFailed("cannot read " + file + ": " + e.getMessage());

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The snapshot directory: names new snapshots, lists the complete ones (those with a manifest),
- * and removes Steward's own files, never anything else in it.
+ * The snapshot directory: names new snapshots, lists the complete ones (those with a manifest), and
+ * removes Steward's own files, never anything else in it.
  */
 final class SnapshotDirectory {
   private static final String PREFIX = "pre-update-";

@@ -42,7 +42,8 @@ final class SnapshotPruner {
             .sorted(NEWEST_FIRST)
             .toList();
     List<String> deleted = new ArrayList<>();
-    for (Stored old : newestFirst.subList(Math.min(Math.max(keep, 0), newestFirst.size()), newestFirst.size())) {
+    for (Stored old :
+        newestFirst.subList(Math.min(Math.max(keep, 0), newestFirst.size()), newestFirst.size())) {
       if (keepFile != null && sameFile(old.file(), Path.of(keepFile))) {
         continue;
       }

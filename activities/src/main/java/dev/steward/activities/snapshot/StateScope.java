@@ -49,7 +49,8 @@ final class StateScope {
     insideState(state, plan.checkout()).ifPresent(protectedPaths::add);
     List<PathMatcher> names = new ArrayList<>();
     List<PathMatcher> paths = new ArrayList<>();
-    List<String> exclude = plan.snapshot().exclude() == null ? List.of() : plan.snapshot().exclude();
+    List<String> exclude =
+        plan.snapshot().exclude() == null ? List.of() : plan.snapshot().exclude();
     for (String pattern : exclude) {
       String trimmed = trimSlashes(pattern);
       if (trimmed.isEmpty()) {

@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -96,9 +98,15 @@ class BuiltInSnapshotTest {
 
     Path file = Path.of(snapshot.file());
     assertEquals(backups, file.getParent());
-    assertTrue(file.getFileName().toString().matches("pre-update-\\d{4}-\\d\\d-\\d\\d-\\d{6}-[0-9a-f]{8}\\.zip"));
+    assertTrue(
+        file.getFileName()
+            .toString()
+            .matches("pre-update-\\d{4}-\\d\\d-\\d\\d-\\d{6}-[0-9a-f]{8}\\.zip"));
     JsonNode manifest =
-        new ObjectMapper().readTree(file.resolveSibling(file.getFileName().toString().replace(".zip", ".json")).toFile());
+        new ObjectMapper()
+            .readTree(
+                file.resolveSibling(file.getFileName().toString().replace(".zip", ".json"))
+                    .toFile());
     assertEquals(KEY, manifest.get("key").asText());
     assertEquals("demo", manifest.get("target").asText());
     assertEquals("abc123", manifest.get("revision").asText());
@@ -141,7 +149,11 @@ class BuiltInSnapshotTest {
 
     SnapshotInfo snapshot = snapshots.takeSnapshot(plan, KEY, "abc123");
 
-    List<String> expected = List.of(Path.of(snapshot.file()).getFileName().toString(), manifestName(snapshot), "unrelated.zip");
+    List<String> expected =
+        List.of(
+            Path.of(snapshot.file()).getFileName().toString(),
+            manifestName(snapshot),
+            "unrelated.zip");
     assertEquals(expected.stream().sorted().toList(), listNames(backups));
   }
 
@@ -157,7 +169,9 @@ class BuiltInSnapshotTest {
         assertThrows(ApplicationFailure.class, () -> snapshots.restoreSnapshot(plan, snapshot));
 
     assertEquals(FailureTypes.SNAPSHOT_FAILED, failure.getType());
-    assertTrue(failure.getOriginalMessage().contains("does not match its checksum"), failure.getOriginalMessage());
+    assertTrue(
+        failure.getOriginalMessage().contains("does not match its checksum"),
+        failure.getOriginalMessage());
     assertEquals(modified, Trees.read(state));
   }
 
@@ -175,10 +189,12 @@ class BuiltInSnapshotTest {
 
   @Test
   void a_missing_state_directory_fails_the_snapshot() throws IOException {
-    TargetPlan missing = Plans.plan("demo", root.resolve("app"), root.resolve("nope"), Plans.builtIn(backups, 7));
+    TargetPlan missing =
+        Plans.plan("demo", root.resolve("app"), root.resolve("nope"), Plans.builtIn(backups, 7));
 
     ApplicationFailure failure =
-        assertThrows(ApplicationFailure.class, () -> snapshots.takeSnapshot(missing, KEY, "abc123"));
+        assertThrows(
+            ApplicationFailure.class, () -> snapshots.takeSnapshot(missing, KEY, "abc123"));
 
     assertEquals(FailureTypes.SNAPSHOT_FAILED, failure.getType());
   }
@@ -216,8 +232,8 @@ class BuiltInSnapshotTest {
   static String sha256(Path file) throws IOException {
     try {
       return HexFormat.of()
-          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    } catch (java.security.NoSuchAlgorithmException e) {
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -37,7 +37,8 @@ class CommandSnapshotTest {
   }
 
   private TargetPlan plan(List<String> export, List<String> importCommand) {
-    return Plans.plan("hermes", root.resolve("code"), state, Plans.commands(backups, export, importCommand));
+    return Plans.plan(
+        "hermes", root.resolve("code"), state, Plans.commands(backups, export, importCommand));
   }
 
   @Test
@@ -52,17 +53,23 @@ class CommandSnapshotTest {
     Path file = Path.of(snapshot.file());
     assertEquals(BuiltInSnapshotTest.sha256(file), snapshot.sha256());
     assertEquals(Files.size(file), snapshot.bytes());
-    var manifest = new ObjectMapper().readTree(file.resolveSibling(BuiltInSnapshotTest.manifestName(snapshot)).toFile());
+    var manifest =
+        new ObjectMapper()
+            .readTree(file.resolveSibling(BuiltInSnapshotTest.manifestName(snapshot)).toFile());
     assertEquals("command", manifest.get("kind").asText());
     assertEquals("r1", manifest.get("revision").asText());
   }
 
   @Test
-  void a_failing_export_command_fails_the_snapshot_with_its_last_line_and_leaves_nothing() throws IOException {
-    List<String> failing = List.of("sh", "-c", "echo starting; echo 'backup: disk on fire' >&2; exit 1", "{file}");
+  void a_failing_export_command_fails_the_snapshot_with_its_last_line_and_leaves_nothing()
+      throws IOException {
+    List<String> failing =
+        List.of("sh", "-c", "echo starting; echo 'backup: disk on fire' >&2; exit 1", "{file}");
 
     ApplicationFailure failure =
-        assertThrows(ApplicationFailure.class, () -> snapshots.takeSnapshot(plan(failing, TAR_IMPORT), "k", "r1"));
+        assertThrows(
+            ApplicationFailure.class,
+            () -> snapshots.takeSnapshot(plan(failing, TAR_IMPORT), "k", "r1"));
 
     assertEquals(FailureTypes.SNAPSHOT_FAILED, failure.getType());
     String message = failure.getOriginalMessage();
@@ -74,28 +81,42 @@ class CommandSnapshotTest {
   @Test
   void an_export_command_that_writes_nothing_fails_the_snapshot() {
     ApplicationFailure failure =
-        assertThrows(ApplicationFailure.class, () -> snapshots.takeSnapshot(plan(List.of("true", "{file}"), TAR_IMPORT), "k", "r1"));
+        assertThrows(
+            ApplicationFailure.class,
+            () -> snapshots.takeSnapshot(plan(List.of("true", "{file}"), TAR_IMPORT), "k", "r1"));
 
     assertEquals(FailureTypes.SNAPSHOT_FAILED, failure.getType());
-    assertTrue(failure.getOriginalMessage().contains("missing or empty"), failure.getOriginalMessage());
+    assertTrue(
+        failure.getOriginalMessage().contains("missing or empty"), failure.getOriginalMessage());
   }
 
   @Test
   void a_failing_import_command_fails_the_restore() {
     SnapshotInfo snapshot = snapshots.takeSnapshot(plan(TAR_EXPORT, TAR_IMPORT), "k", "r1");
-    TargetPlan broken = plan(TAR_EXPORT, List.of("sh", "-c", "echo 'import: not a hermes backup'; exit 3"));
+    TargetPlan broken =
+        plan(TAR_EXPORT, List.of("sh", "-c", "echo 'import: not a hermes backup'; exit 3"));
 
     ApplicationFailure failure =
         assertThrows(ApplicationFailure.class, () -> snapshots.restoreSnapshot(broken, snapshot));
 
     assertEquals(FailureTypes.SNAPSHOT_FAILED, failure.getType());
-    assertTrue(failure.getOriginalMessage().endsWith("exited 3: import: not a hermes backup"), failure.getOriginalMessage());
+    assertTrue(
+        failure.getOriginalMessage().endsWith("exited 3: import: not a hermes backup"),
+        failure.getOriginalMessage());
   }
 
   @Test
-  void taking_an_exported_snapshot_again_with_the_same_key_does_not_run_the_export_again() throws IOException {
+  void taking_an_exported_snapshot_again_with_the_same_key_does_not_run_the_export_again()
+      throws IOException {
     Path counter = root.resolve("exports");
-    List<String> counting = List.of("sh", "-c", "echo run >> \"$1\" && tar -cf \"$2\" .", "export", counter.toString(), "{file}");
+    List<String> counting =
+        List.of(
+            "sh",
+            "-c",
+            "echo run >> \"$1\" && tar -cf \"$2\" .",
+            "export",
+            counter.toString(),
+            "{file}");
     SnapshotInfo first = snapshots.takeSnapshot(plan(counting, TAR_IMPORT), "k", "r1");
 
     SnapshotInfo second = snapshots.takeSnapshot(plan(counting, TAR_IMPORT), "k", "r1");

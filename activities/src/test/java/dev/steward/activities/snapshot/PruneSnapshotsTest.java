@@ -43,7 +43,9 @@ class PruneSnapshotsTest {
     List<String> deleted = snapshots.pruneSnapshots(plan, taken.get(3).file());
 
     assertEquals(List.of(taken.get(1).file(), taken.get(0).file()), deleted);
-    assertEquals(BuiltInSnapshotTest.filesOf(taken.get(2), taken.get(3)), BuiltInSnapshotTest.listNames(backups));
+    assertEquals(
+        BuiltInSnapshotTest.filesOf(taken.get(2), taken.get(3)),
+        BuiltInSnapshotTest.listNames(backups));
   }
 
   @Test
@@ -53,23 +55,34 @@ class PruneSnapshotsTest {
     List<String> deleted = snapshots.pruneSnapshots(plan, taken.get(0).file());
 
     assertEquals(List.of(taken.get(1).file()), deleted);
-    assertEquals(BuiltInSnapshotTest.filesOf(taken.get(0), taken.get(2), taken.get(3)), BuiltInSnapshotTest.listNames(backups));
+    assertEquals(
+        BuiltInSnapshotTest.filesOf(taken.get(0), taken.get(2), taken.get(3)),
+        BuiltInSnapshotTest.listNames(backups));
   }
 
   @Test
   void leaves_other_files_and_other_targets_snapshots_alone() throws IOException {
-    TargetPlan other = Plans.plan("other", root.resolve("app"), Path.of(plan.state()), plan.snapshot());
+    TargetPlan other =
+        Plans.plan("other", root.resolve("app"), Path.of(plan.state()), plan.snapshot());
     SnapshotInfo othersOld = snapshots.takeSnapshot(other, "update/other/1/snapshot", "o1");
     List<SnapshotInfo> taken = takeOldestFirst(3);
     write(backups, "notes.txt", "the admin's own file");
-    write(backups, "pre-update-2001-01-01-000000-deadbeef.zip", "no manifest: not a complete snapshot");
+    write(
+        backups,
+        "pre-update-2001-01-01-000000-deadbeef.zip",
+        "no manifest: not a complete snapshot");
     write(backups, "pre-update-2001-01-01-000001-deadbeef.json", "{\"not\": \"a manifest\"}");
 
     List<String> deleted = snapshots.pruneSnapshots(plan, taken.get(2).file());
 
     assertEquals(List.of(taken.get(0).file()), deleted);
-    List<String> expected = new ArrayList<>(BuiltInSnapshotTest.filesOf(othersOld, taken.get(1), taken.get(2)));
-    expected.addAll(List.of("notes.txt", "pre-update-2001-01-01-000000-deadbeef.zip", "pre-update-2001-01-01-000001-deadbeef.json"));
+    List<String> expected =
+        new ArrayList<>(BuiltInSnapshotTest.filesOf(othersOld, taken.get(1), taken.get(2)));
+    expected.addAll(
+        List.of(
+            "notes.txt",
+            "pre-update-2001-01-01-000000-deadbeef.zip",
+            "pre-update-2001-01-01-000001-deadbeef.json"));
     assertEquals(expected.stream().sorted().toList(), BuiltInSnapshotTest.listNames(backups));
   }
 }

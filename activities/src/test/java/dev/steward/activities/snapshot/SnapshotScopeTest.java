@@ -81,7 +81,8 @@ class SnapshotScopeTest {
     assertEquals("v1", Files.readString(state.resolve("data.txt")));
     assertEquals("{\"pid\": 2}", Files.readString(state.resolve(".steward/service.json")));
     assertTrue(Files.exists(state.resolve(".steward/service.log")));
-    assertEquals("{\"status\": \"rollback\"}", Files.readString(state.resolve(".auto-update-status.json")));
+    assertEquals(
+        "{\"status\": \"rollback\"}", Files.readString(state.resolve(".auto-update-status.json")));
     assertEquals("print('new code')", Files.readString(state.resolve("code/main.py")));
     assertTrue(Files.exists(state.resolve("cache/blobs/b")));
     assertTrue(Files.exists(state.resolve("work/other.tmp")));
