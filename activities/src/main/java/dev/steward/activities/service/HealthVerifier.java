@@ -1,0 +1,140 @@
+package dev.steward.activities.service;
+
+import dev.steward.activities.process.Commands;
+import dev.steward.workflows.host.HealthReport;
+import dev.steward.workflows.host.TargetPlan.HealthPlan;
+import io.temporal.activity.Activity;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Polls a service until it has been healthy without a break for the required time, or the timeout
+ * runs out. Healthy means: running, still the same incarnation as when the streak began (a new pid
+ * means it was restarted behind our back), and passing every configured probe. A process that has
+ * exited for good ends the wait at once: nothing will bring it back.
+ */
+final class HealthVerifier {
+  private final ServiceManager manager;
+  private final HealthProbes probes;
+  private final Duration pollInterval;
+
+  HealthVerifier(ServiceManager manager, HealthProbes probes, Duration pollInterval) {
+    this.manager = manager;
+    this.probes = probes;
+    this.pollInterval = pollInterval;
+  }
+
+  /**
+   * Waits for the service to be healthy as {@code plan} requires; probes run in {@code checkout}.
+   */
+  HealthReport verify(HealthPlan plan, Path checkout) {
+    long begin = System.nanoTime();
+    Streak streak = new Streak();
+    String lastFailure = null;
+    while (true) {
+      Commands.heartbeatIfInActivity();
+      ServiceStatus status = manager.status();
+      Optional<String> failure = failure(status, plan, checkout);
+      long now = System.nanoTime();
+      if (failure.isEmpty()) {
+        Optional<String> restarted = streak.extend(status.identity(), now);
+        lastFailure = restarted.orElse(lastFailure);
+        if (streak.heldMillis(now) >= plan.stableForMillis()) {
+          return healthy(begin, now, streak, status);
+        }
+      } else {
+        streak.reset();
+        lastFailure = failure.get();
+      }
+      long waited = millis(now - begin);
+      if (waited >= plan.timeoutMillis() || (!status.running() && status.gone())) {
+        return new HealthReport(false, waited, unhealthyMessage(plan, streak, now, lastFailure));
+      }
+      pause(Math.min(pollInterval.toMillis(), plan.timeoutMillis() - waited));
+    }
+  }
+
+  private Optional<String> failure(ServiceStatus status, HealthPlan plan, Path checkout) {
+    if (!status.running()) {
+      return Optional.of("service is not running (" + status.detail() + ")");
+    }
+    return probes.check(plan, checkout);
+  }
+
+  private static HealthReport healthy(long begin, long now, Streak streak, ServiceStatus status) {
+    String message =
+        "healthy for " + seconds(streak.heldMillis(now)) + " (" + status.detail() + ")";
+    return new HealthReport(true, millis(now - begin), message);
+  }
+
+  private static String unhealthyMessage(
+      HealthPlan plan, Streak streak, long now, String lastFailure) {
+    if (!streak.active()) {
+      return Objects.requireNonNullElse(lastFailure, "never healthy");
+    }
+    String held =
+        "healthy for only "
+            + seconds(streak.heldMillis(now))
+            + " of the required "
+            + seconds(plan.stableForMillis())
+            + " when the "
+            + seconds(plan.timeoutMillis())
+            + " timeout ran out";
+    return lastFailure == null ? held : held + "; before that: " + lastFailure;
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(Math.max(1, millis));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw Activity.wrap(e);
+    }
+  }
+
+  private static long millis(long nanos) {
+    return nanos / 1_000_000;
+  }
+
+  private static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+
+  /** An unbroken run of healthy samples of one incarnation of the service. */
+  private static final class Streak {
+    private boolean active;
+    private long since;
+    private String identity;
+
+    /** Extends the streak; a changed identity restarts it and says so. */
+    Optional<String> extend(String seen, long now) {
+      if (active && Objects.equals(identity, seen)) {
+        return Optional.empty();
+      }
+      Optional<String> restarted =
+          active
+              ? Optional.of(
+                  "service was restarted during the check (" + identity + ", then " + seen + ")")
+              : Optional.empty();
+      active = true;
+      since = now;
+      identity = seen;
+      return restarted;
+    }
+
+    void reset() {
+      active = false;
+    }
+
+    boolean active() {
+      return active;
+    }
+
+    long heldMillis(long now) {
+      return active ? millis(now - since) : 0;
+    }
+  }
+}
