@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -120,7 +121,7 @@ public final class ConfigLoader {
       }
     }
     TemporalSettings settings = TemporalSettings.merge(address, namespace, env);
-    if (address == null && !settings.embedded() && !ADDRESS.matcher(settings.address()).matches()) {
+    if (address == null && !settings.embedded() && !isHostAndPort(settings.address())) {
       throw new ConfigException(
           "TEMPORAL_ADDRESS: "
               + ConfigNode.quote(settings.address())
@@ -131,11 +132,17 @@ public final class ConfigLoader {
 
   private static String address(ConfigNode node) {
     String address = node.text("address: 127.0.0.1:7233").trim();
-    var m = ADDRESS.matcher(address);
-    if (!m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 65535) {
+    if (!isHostAndPort(address)) {
       throw node.error(ConfigNode.quote(address) + " is not host:port", "try 127.0.0.1:7233");
     }
     return address;
+  }
+
+  private static boolean isHostAndPort(String address) {
+    Matcher m = ADDRESS.matcher(address);
+    return m.matches()
+        && Integer.parseInt(m.group(2)) >= 1
+        && Integer.parseInt(m.group(2)) <= 65535;
   }
 
   private String host(ConfigNode node) {

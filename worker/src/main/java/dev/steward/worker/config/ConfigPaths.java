@@ -2,6 +2,7 @@ package dev.steward.worker.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * Resolves and checks the paths a target names. Relative paths resolve against the directory of the
@@ -33,11 +34,11 @@ final class ConfigPaths {
     return base.resolve(text).toAbsolutePath().normalize();
   }
 
-  /** A directory that must already exist. */
-  Path existingDir(ConfigNode node, String example, String createFix) {
+  /** A directory that must already exist; {@code fix} says what to do when it does not. */
+  Path existingDir(ConfigNode node, String example, Function<Path, String> fix) {
     Path path = resolve(node, example);
     if (!Files.exists(path)) {
-      throw node.error(path + " does not exist", createFix);
+      throw node.error(path + " does not exist", fix.apply(path));
     }
     if (!Files.isDirectory(path)) {
       throw node.error(path + " is not a directory", "point it at a directory");
@@ -47,13 +48,18 @@ final class ConfigPaths {
 
   /** A git work tree: an existing directory with a {@code .git} directory or file in it. */
   Path workTree(ConfigNode node, String example) {
-    Path path = existingDir(node, example, "clone the service's code there, or fix the path");
+    Path path = existingDir(node, example, p -> "clone the service's code there, or fix the path");
     if (!Files.exists(path.resolve(".git"))) {
       throw node.error(
           path + " is not a git work tree",
           "run git init or git clone there, or point it at the service's work tree");
     }
     return path;
+  }
+
+  /** The fix for a directory the owner should simply create. */
+  static String mkdir(Path path) {
+    return "create it: mkdir -p " + path;
   }
 
   /** A directory that may be created later, so only its parent must exist. */

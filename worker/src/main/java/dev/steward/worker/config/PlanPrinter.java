@@ -47,6 +47,7 @@ public final class PlanPrinter {
           row("", "verify " + patch.verifyFile() + " contains " + quote(patch.verifyContains())));
     }
     lines.add(row("health", health(plan.health())));
+    lines.add(row("", holdsFor(plan.health())));
     return String.join("\n", lines) + "\n";
   }
 
@@ -105,8 +106,11 @@ public final class PlanPrinter {
     if (!health.command().isEmpty()) {
       checks.add(argv(health.command()) + " exits 0");
     }
-    return String.join(", ", checks)
-        + "; stable for "
+    return String.join(", ", checks);
+  }
+
+  private static String holdsFor(HealthPlan health) {
+    return "must hold for "
         + Quantities.formatMillis(health.stableForMillis())
         + " within "
         + Quantities.formatMillis(health.timeoutMillis());

@@ -44,8 +44,7 @@ final class TargetReader {
     if (!node.present()) {
       throw node.missing("set it to the service's data directory, e.g. " + example);
     }
-    Path path = paths.resolve(node, example);
-    return paths.existingDir(node, example, "create it: mkdir -p " + path);
+    return paths.existingDir(node, example, ConfigPaths::mkdir);
   }
 
   private ServicePlan service(ConfigNode node, Path checkout) {
@@ -82,7 +81,7 @@ final class TargetReader {
     List<String> argv = start.argv("[java, Server.java]");
     Path workdir =
         service.has("workdir")
-            ? paths.existingDir(service.get("workdir"), "workdir: /srv/app", "create it first")
+            ? paths.existingDir(service.get("workdir"), "workdir: /srv/app", ConfigPaths::mkdir)
             : checkout;
     return new ServicePlan("process", argv, workdir.toString(), null);
   }

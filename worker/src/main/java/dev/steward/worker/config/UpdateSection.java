@@ -19,32 +19,35 @@ final class UpdateSection {
     }
     ConfigMap update =
         node.map("git: {remote: origin, ref: main}").allowOnly("git", "command", "then", "timeout");
-    boolean git = update.has("git");
+    boolean usesGit = update.has("git");
     boolean command = update.has("command");
-    if (git && command) {
+    if (usesGit && command) {
       throw update
           .get("command")
           .keyError("is set together with git", "keep one of git or command");
     }
-    if (!git && !command) {
+    if (!usesGit && !command) {
       throw node.keyError(
           "has neither git nor command",
           "add git: {remote: origin, ref: main}, or command: [...] that updates the code");
     }
-    long timeout = Values.durationOr(update, "timeout", DEFAULT_TIMEOUT_MILLIS, 1_000);
+    long timeoutSeconds =
+        Values.durationOr(update, "timeout", DEFAULT_TIMEOUT_MILLIS, 1_000) / 1000;
     List<List<String>> then = then(update.get("then"));
     if (command) {
       List<String> argv = update.get("command").argv("[hermes, update, --yes]");
-      return new UpdatePlan(null, null, argv, then, timeout / 1000);
+      return new UpdatePlan(null, null, argv, then, timeoutSeconds);
     }
-    ConfigMap gitMap =
-        update.get("git").map("{remote: origin, ref: main}").allowOnly("remote", "ref");
-    String remote = gitName(gitMap.get("remote"), "origin");
-    ConfigNode refNode = gitMap.get("ref");
-    if (!refNode.present()) {
-      throw refNode.missing("name the branch or tag to move to, e.g. ref: main");
+    ConfigMap git = update.get("git").map("{remote: origin, ref: main}").allowOnly("remote", "ref");
+    return new UpdatePlan(
+        gitName(git.get("remote"), "origin"), ref(git.get("ref")), List.of(), then, timeoutSeconds);
+  }
+
+  private static String ref(ConfigNode node) {
+    if (!node.present()) {
+      throw node.missing("name the branch or tag to move to, e.g. ref: main");
     }
-    return new UpdatePlan(remote, gitName(refNode, "main"), List.of(), then, timeout / 1000);
+    return gitName(node, "main");
   }
 
   private static String gitName(ConfigNode node, String fallback) {

@@ -12,9 +12,9 @@ import java.util.Map;
  * A host laid out in a temporary directory: a real git work tree {@code app}, a state directory
  * {@code data}, and a steward.yaml beside them.
  */
-final class ConfigFixture {
+public final class ConfigFixture {
   /** The smallest valid config; its lines are numbered for tests that point at one. */
-  static final String MINIMAL =
+  public static final String MINIMAL =
       """
       targets:
         demo:
@@ -31,12 +31,12 @@ final class ConfigFixture {
             http: http://127.0.0.1:8765/health
       """;
 
-  final Path root;
-  final Path checkout;
-  final Path state;
-  Map<String, String> env = Map.of();
+  public final Path root;
+  public final Path checkout;
+  public final Path state;
+  public Map<String, String> env = Map.of();
 
-  ConfigFixture(Path root) throws IOException, InterruptedException {
+  public ConfigFixture(Path root) throws IOException, InterruptedException {
     this.root = root.toRealPath();
     this.checkout = Files.createDirectory(this.root.resolve("app"));
     this.state = Files.createDirectory(this.root.resolve("data"));
@@ -46,15 +46,15 @@ final class ConfigFixture {
     }
   }
 
-  Path write(String yaml) throws IOException {
+  public Path write(String yaml) throws IOException {
     return Files.writeString(root.resolve("steward.yaml"), yaml);
   }
 
-  StewardConfig load(String yaml) throws IOException {
+  public StewardConfig load(String yaml) throws IOException {
     return loader().load(write(yaml));
   }
 
-  ConfigLoader loader() {
+  public ConfigLoader loader() {
     return new ConfigLoader(env, () -> "test-host");
   }
 

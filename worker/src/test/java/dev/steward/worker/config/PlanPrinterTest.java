@@ -34,7 +34,8 @@ class PlanPrinterTest {
           update     git: fetch origin, move to origin/main (timeout 15m)
           patch      kwargs-fix: python3 patch3.py
                      verify run.py contains '**kwargs'
-          health     service running, GET http://127.0.0.1:8765/health answers 2xx; stable for 10s within 2m
+          health     service running, GET http://127.0.0.1:8765/health answers 2xx
+                     must hold for 10s within 2m
         """
             .formatted(root),
         text);
