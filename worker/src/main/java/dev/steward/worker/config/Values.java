@@ -1,0 +1,48 @@
+package dev.steward.worker.config;
+
+/** Typed scalar reads shared by the sections: whole numbers, sizes and durations. */
+final class Values {
+  private Values() {}
+
+  static int wholeNumber(ConfigNode node, String example) {
+    String text = node.text(example);
+    try {
+      return Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      throw node.error(ConfigNode.quote(text) + " is not a whole number", "write e.g. " + example);
+    }
+  }
+
+  static long size(ConfigNode node, String example) {
+    String text = node.text(example);
+    return Quantities.parseBytes(text)
+        .orElseThrow(
+            () ->
+                node.error(
+                    ConfigNode.quote(text) + " is not a size",
+                    "try " + Quantities.sizeHint(text, example)));
+  }
+
+  /** A duration in milliseconds, at least {@code minMillis}. */
+  static long duration(ConfigNode node, String example, long minMillis) {
+    String text = node.text(example);
+    long millis =
+        Quantities.parseMillis(text)
+            .orElseThrow(
+                () ->
+                    node.error(
+                        ConfigNode.quote(text) + " is not a duration",
+                        "try " + Quantities.durationHint(text, example)));
+    if (millis < minMillis) {
+      throw node.error(
+          text + " is too short", "use at least " + Quantities.formatMillis(minMillis));
+    }
+    return millis;
+  }
+
+  /** The value under a key, or {@code fallback} when the key is absent. */
+  static long durationOr(ConfigMap map, String key, long fallback, long minMillis) {
+    ConfigNode node = map.get(key);
+    return node.present() ? duration(node, Quantities.formatMillis(fallback), minMillis) : fallback;
+  }
+}
