@@ -48,12 +48,13 @@ final class DemoCommand implements Callable<Integer> {
     Path root = dir != null ? emptyDirectory(dir) : Files.createTempDirectory("steward-demo-");
     DemoProject demo = DemoProject.create(root);
     PrintWriter out = steward.out();
-    StewardConfig config = ConfigLoader.load(demo.config());
+    StewardConfig config = ConfigLoader.forThisMachine().load(demo.config());
     TargetPlan plan = config.targets().get(DemoProject.TARGET);
     ServiceActivitiesImpl service = new ServiceActivitiesImpl();
     say("Steward demo in " + demo.root() + ", service on 127.0.0.1:" + demo.port());
     try (StewardRuntime runtime =
-        StewardRuntime.openEmbedded(config, () -> ConfigLoader.load(demo.config()))) {
+        StewardRuntime.openEmbedded(
+            config, () -> ConfigLoader.forThisMachine().load(demo.config()))) {
       say("\n== 1. install v1");
       installFirstVersion(demo, plan, service);
       say("\n== 2. update to v2 (a good release)");

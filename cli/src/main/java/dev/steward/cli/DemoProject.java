@@ -97,7 +97,13 @@ final class DemoProject {
         "    state: " + state(),
         "    service:",
         "      manager: process",
-        "      start: [" + java + ", Server.java, --port, \"" + port + "\", --data, " + state() + "]",
+        "      start: ["
+            + java
+            + ", Server.java, --port, \""
+            + port
+            + "\", --data, "
+            + state()
+            + "]",
         "    snapshot:",
         "      dir: " + root.resolve("backups"),
         "      keep: 3",

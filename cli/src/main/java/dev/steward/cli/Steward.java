@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     name = "steward",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Durable update and recovery pipelines for long-lived Linux services, on Temporal.",
+    description =
+        "Durable update and recovery pipelines for long-lived Linux services, on Temporal.",
     subcommands = {
       UpdateCommand.class,
       WorkerCommand.class,
@@ -81,11 +82,11 @@ public final class Steward {
 
   /** Where the configuration is: {@code -c FILE}, else {@code $STEWARD_CONFIG}, else ./. */
   Path configPath() {
-    return ConfigLocator.locate(configFile);
+    return ConfigLocator.forThisProcess().locate(configFile == null ? null : configFile.toString());
   }
 
   /** Reads and checks the configuration; a bad one is a one-line error and exit code 2. */
   StewardConfig loadConfig() {
-    return ConfigLoader.load(configPath());
+    return ConfigLoader.forThisMachine().load(configPath());
   }
 }

@@ -19,7 +19,7 @@ final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     StewardConfig config = steward.loadConfig();
-    if (config.embedded()) {
+    if (config.temporal().embedded()) {
       throw new UsageException(
           "a worker needs a Temporal server that others reach: set temporal.address in "
               + config.source()

@@ -51,8 +51,7 @@ class UpdateCommandTest {
     target.publish("exits-after-1s");
 
     CliRun run =
-        CliRun.of(
-            "-c", target.config().toString(), "update", TestTarget.NAME, "--output", "json");
+        CliRun.of("-c", target.config().toString(), "update", TestTarget.NAME, "--output", "json");
 
     assertEquals(ExitCodes.ROLLED_BACK, run.exitCode(), run.toString());
     JsonNode result = new ObjectMapper().readTree(run.out());
@@ -83,8 +82,7 @@ class UpdateCommandTest {
     Path config = tmp.resolve("remote.yaml");
     java.nio.file.Files.writeString(
         config,
-        "temporal:\n  address: 127.0.0.1:1\n"
-            + java.nio.file.Files.readString(target.config()));
+        "temporal:\n  address: 127.0.0.1:1\n" + java.nio.file.Files.readString(target.config()));
 
     CliRun run = CliRun.of("-c", config.toString(), "update", TestTarget.NAME);
 
@@ -94,6 +92,6 @@ class UpdateCommandTest {
   }
 
   private TargetPlan plan() {
-    return ConfigLoader.load(target.config()).targets().get(TestTarget.NAME);
+    return ConfigLoader.forThisMachine().load(target.config()).targets().get(TestTarget.NAME);
   }
 }

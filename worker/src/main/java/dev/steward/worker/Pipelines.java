@@ -16,7 +16,8 @@ public final class Pipelines {
   /** Starts an update run of {@code target} and returns a stub bound to it. */
   public static UpdateWorkflow startUpdate(
       WorkflowClient client, String target, String host, Clock clock) {
-    String workflowId = "update/" + target + "/" + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    String workflowId =
+        "update/" + target + "/" + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
     UpdateWorkflow workflow =
         client.newWorkflowStub(
             UpdateWorkflow.class,

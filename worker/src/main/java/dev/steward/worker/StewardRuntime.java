@@ -27,7 +27,7 @@ public final class StewardRuntime implements AutoCloseable {
    * @throws TemporalUnreachableException when a configured server does not answer
    */
   public static StewardRuntime open(StewardConfig config, Supplier<StewardConfig> reload) {
-    if (config.embedded()) {
+    if (config.temporal().embedded()) {
       return openEmbedded(config, reload);
     }
     TemporalConnection connection =

@@ -15,8 +15,8 @@ import io.temporal.worker.WorkerFactory;
 import java.util.function.Supplier;
 
 /**
- * The one place where Steward's workflow and activity types are registered: workflows on the
- * shared queue, activities on this host's own queue.
+ * The one place where Steward's workflow and activity types are registered: workflows on the shared
+ * queue, activities on this host's own queue.
  */
 public final class StewardWorker {
   private StewardWorker() {}

@@ -52,7 +52,8 @@ public final class TemporalConnection implements AutoCloseable {
     try {
       WorkflowServiceStubs stubs =
           WorkflowServiceStubs.newConnectedServiceStubs(options, CONNECT_TIMEOUT);
-      return new TemporalConnection(stubs, namespace, null, address + " (namespace " + namespace + ")");
+      return new TemporalConnection(
+          stubs, namespace, null, address + " (namespace " + namespace + ")");
     } catch (RuntimeException e) {
       throw new TemporalUnreachableException(
           "Temporal at "

@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 /**
  * A real target for tests: an upstream git repository whose releases are a small Python HTTP
  * service, a clone of it as the checkout, a state directory with data, and a steward.yaml. A
- * release is described by words in its {@code release.txt}: {@code healthy}, {@code
- * never-healthy} (answers 503), {@code exits-after-1s} (answers, then exits 0), and {@code migrate}
- * (rewrites the data when it starts).
+ * release is described by words in its {@code release.txt}: {@code healthy}, {@code never-healthy}
+ * (answers 503), {@code exits-after-1s} (answers, then exits 0), and {@code migrate} (rewrites the
+ * data when it starts).
  */
 public final class TestTarget {
   public static final String NAME = "demo";
@@ -102,7 +102,9 @@ public final class TestTarget {
     return writeConfig();
   }
 
-  /** Makes and restores snapshots with commands (argv as YAML flow lists) instead of the archive. */
+  /**
+   * Makes and restores snapshots with commands (argv as YAML flow lists) instead of the archive.
+   */
   public TestTarget snapshotCommands(String exportArgv, String importArgv) throws IOException {
     snapshotExtra = "      export: " + exportArgv + "\n      import: " + importArgv + "\n";
     return writeConfig();

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The update pipeline end to end on Temporal's test server, with the real activities against a
- * real git repository, a real state directory and a real service process on loopback.
+ * The update pipeline end to end on Temporal's test server, with the real activities against a real
+ * git repository, a real state directory and a real service process on loopback.
  */
 class UpdateWorkflowTest {
   private static final String HOST = "test-host";
@@ -54,7 +54,9 @@ class UpdateWorkflowTest {
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     worker =
         StewardWorker.start(
-            env.getWorkflowClient(), () -> ConfigLoader.load(target.config()), HOST);
+            env.getWorkflowClient(),
+            () -> ConfigLoader.forThisMachine().load(target.config()),
+            HOST);
     service.restartService(plan());
     assertTrue(service.verifyHealth(plan()).healthy(), "the first release should be healthy");
   }
@@ -81,8 +83,17 @@ class UpdateWorkflowTest {
     assertTrue(Files.exists(Path.of(result.snapshot())), "the run's snapshot is kept");
     assertEquals(
         List.of(
-            "plan", "lock", "disk", "revision", "snapshot", "update", "patches", "restart",
-            "health", "prune", "status"),
+            "plan",
+            "lock",
+            "disk",
+            "revision",
+            "snapshot",
+            "update",
+            "patches",
+            "restart",
+            "health",
+            "prune",
+            "status"),
         result.steps().stream().map(StepResult::name).toList());
     Map<String, Object> status = status();
     assertEquals("success", status.get("status"));
@@ -91,8 +102,7 @@ class UpdateWorkflowTest {
   }
 
   @Test
-  void reports_unchanged_without_restarting_when_already_at_the_wanted_revision()
-      throws Exception {
+  void reports_unchanged_without_restarting_when_already_at_the_wanted_revision() throws Exception {
     String before = target.revision();
 
     UpdateResult result = runUpdate();
@@ -226,7 +236,8 @@ class UpdateWorkflowTest {
     target.healthCommand("[test, -f, " + ready + "]");
     Path update =
         target.script(
-            "update.sh", "rm " + ready + "\ngit fetch -q origin && git reset -q --hard origin/main");
+            "update.sh",
+            "rm " + ready + "\ngit fetch -q origin && git reset -q --hard origin/main");
     target.updateCommand("[" + update + "]");
     target.publish("healthy v2");
 
@@ -297,7 +308,7 @@ class UpdateWorkflowTest {
   }
 
   private TargetPlan plan() {
-    return ConfigLoader.load(target.config()).targets().get(TestTarget.NAME);
+    return ConfigLoader.forThisMachine().load(target.config()).targets().get(TestTarget.NAME);
   }
 
   private Map<String, Object> status() throws Exception {

@@ -10,6 +10,7 @@ import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.TargetPlan;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -36,10 +37,15 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   public UpdateResult update(UpdateRequest request) {
     PipelineActivities pipeline = HostActivityStubs.pipeline(request.host());
     String workflowId = Workflow.getInfo().getWorkflowId();
-    plan =
-        steps.run(
-            "plan", () -> pipeline.resolvePlan(request.target()), p -> "target " + p.target());
-    steps.run("lock", () -> pipeline.acquireLock(plan, workflowId), "holding " + plan.target());
+    try {
+      plan =
+          steps.run(
+              "plan", () -> pipeline.resolvePlan(request.target()), p -> "target " + p.target());
+      steps.run("lock", () -> pipeline.acquireLock(plan, workflowId), "holding " + plan.target());
+    } catch (StepFailedException e) {
+      // Without a plan or the lock the pipeline cannot start: the run fails, naming why.
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
+    }
     code = HostActivityStubs.code(plan);
     snapshots = HostActivityStubs.snapshots(plan);
     service = HostActivityStubs.service(plan);
