@@ -1,5 +1,6 @@
 package dev.steward.activities.service;
 
+import dev.steward.activities.Secrets;
 import dev.steward.activities.process.CommandResult;
 import dev.steward.activities.process.Commands;
 import dev.steward.workflows.host.TargetPlan.HealthPlan;
@@ -21,6 +22,7 @@ final class HealthProbes {
   private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
+  private final Secrets secrets = Secrets.fromEnvironment();
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -31,7 +33,7 @@ final class HealthProbes {
   /** Runs the configured probes; returns the first failure, or empty when all pass. */
   Optional<String> check(HealthPlan plan, Path checkout) {
     if (plan.http() != null && !plan.http().isBlank()) {
-      Optional<String> failure = probeHttp(plan.http());
+      Optional<String> failure = probeHttp(secrets.resolve(plan.http()), plan.http());
       if (failure.isPresent()) {
         return failure;
       }
@@ -42,20 +44,21 @@ final class HealthProbes {
     return Optional.empty();
   }
 
-  private Optional<String> probeHttp(String url) {
+  /** Probes {@code url}; failures name {@code shown}, so a token in a secret URL stays hidden. */
+  private Optional<String> probeHttp(String url, String shown) {
     try {
       HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(HTTP_TIMEOUT).build();
       int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      return status / 100 == 2 ? Optional.empty() : Optional.of(url + " answered " + status);
+      return status / 100 == 2 ? Optional.empty() : Optional.of(shown + " answered " + status);
     } catch (HttpTimeoutException e) {
-      return Optional.of(url + " did not answer within " + HTTP_TIMEOUT.toSeconds() + " s");
+      return Optional.of(shown + " did not answer within " + HTTP_TIMEOUT.toSeconds() + " s");
     } catch (ConnectException e) {
-      return Optional.of(url + ": connection refused");
+      return Optional.of(shown + ": connection refused");
     } catch (IOException e) {
       return Optional.of(
-          url + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+          shown + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     } catch (IllegalArgumentException e) {
-      return Optional.of(url + " is not a valid URL");
+      return Optional.of(shown + " is not a valid URL");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Activity.wrap(e);

@@ -15,6 +15,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The update pipeline of DESIGN.md: plan, lock, disk, revision, snapshot, update, patches, restart,
@@ -277,8 +278,16 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   }
 
   private static String sizeOf(long bytes) {
-    long mib = bytes / (1024 * 1024);
-    return mib >= 10_240 ? (mib / 1024) + " GiB" : mib + " MiB";
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    double value = bytes / 1024.0;
+    int unit = 0;
+    for (; value >= 1024 && unit < units.length - 1; unit++) {
+      value /= 1024;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
   }
 
   /** How the pipeline ended, before the status file and the result are written. */
