@@ -227,7 +227,7 @@ public final class TestTarget {
             + port
             + "/health\n"
             + "      stableFor: 2s\n"
-            + "      timeout: 8s\n"
+            + "      timeout: 10s\n"
             + healthExtra
             + extraConfig;
     Files.writeString(config(), yaml);

@@ -1,11 +1,11 @@
 package dev.steward.activities.process;
 
+import dev.steward.activities.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -79,13 +79,9 @@ final class StepDir {
 
   /** Records which process runs the command: "pid startMillis", written atomically. */
   void writePid(ProcessHandle process) throws IOException {
-    Path tmp = dir.resolve("pid.tmp");
-    Files.writeString(tmp, process.pid() + " " + startMillis(process) + "\n");
-    Files.move(
-        tmp,
+    AtomicFiles.write(
         dir.resolve("pid"),
-        StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
+        (process.pid() + " " + startMillis(process) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   /** The recorded process, when one was recorded; it may since have exited. */

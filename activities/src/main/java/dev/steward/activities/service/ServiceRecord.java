@@ -3,10 +3,10 @@ package dev.steward.activities.service;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.steward.activities.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,9 +38,7 @@ record ServiceRecord(long pid, long startedAt, List<String> argv) {
 
   /** Writes the record atomically: a crash leaves the old record or the new one. */
   void write(Path file) throws IOException {
-    Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
-    Files.write(partial, JSON.writeValueAsBytes(this));
-    Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.write(file, JSON.writeValueAsBytes(this));
   }
 
   /** The recorded process, when it is still the one that was started and has not exited. */

@@ -3,6 +3,7 @@ package dev.steward.activities.snapshot;
 import static dev.steward.activities.snapshot.Failures.reason;
 import static dev.steward.activities.snapshot.Failures.snapshotFailed;
 
+import dev.steward.activities.AtomicFiles;
 import dev.steward.activities.snapshot.SnapshotDirectory.Stored;
 import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;

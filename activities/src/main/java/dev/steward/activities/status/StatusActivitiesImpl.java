@@ -3,6 +3,7 @@ package dev.steward.activities.status;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.steward.activities.AtomicFiles;
 import dev.steward.workflows.host.RunStatus;
 import dev.steward.workflows.host.StatusActivities;
 import dev.steward.workflows.host.TargetPlan;
@@ -10,7 +11,6 @@ import io.temporal.activity.Activity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes the status file the field guide's monitoring reads ({@code status}, {@code timestamp},
@@ -30,18 +30,7 @@ public class StatusActivitiesImpl implements StatusActivities {
     try {
       Path state = Path.of(plan.state());
       Files.createDirectories(state);
-      // A plain file, so it gets the usual permissions that monitoring expects to read.
-      Path tmp = state.resolve(FILE_NAME + ".tmp");
-      try {
-        JSON.writeValue(tmp.toFile(), status);
-        Files.move(
-            tmp,
-            state.resolve(FILE_NAME),
-            StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFiles.write(state.resolve(FILE_NAME), JSON.writeValueAsBytes(status));
     } catch (IOException e) {
       throw Activity.wrap(e);
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.host.TargetPlan.HealthPlan;
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +45,31 @@ class VerifyHealthTest {
     started.add(plan);
     services.restartService(plan);
     return services.verifyHealth(plan);
+  }
+
+  /**
+   * Starts the service and waits until it listens, so that a short health timeout judges the
+   * service's answers rather than how fast python starts on a loaded machine.
+   */
+  private HealthReport startListeningAndVerify(List<String> argv, HealthPlan health)
+      throws Exception {
+    TargetPlan plan = TestServices.plan(root, argv, health);
+    started.add(plan);
+    services.restartService(plan);
+    awaitListening();
+    return services.verifyHealth(plan);
+  }
+
+  private void awaitListening() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Socket socket = new Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(50);
+      }
+    }
+    throw new AssertionError("the test service never listened on port " + port);
   }
 
   private List<String> serverArgv(String mode) {
@@ -83,7 +110,8 @@ class VerifyHealthTest {
   @Test
   void a_service_that_answers_503_is_unhealthy_and_says_so() throws Exception {
     HealthReport report =
-        startAndVerify(serverArgv("503"), new HealthPlan(healthUrl(), List.of(), 500, 2000));
+        startListeningAndVerify(
+            serverArgv("503"), new HealthPlan(healthUrl(), List.of(), 500, 2000));
 
     assertFalse(report.healthy());
     assertEquals(healthUrl() + " answered 503", report.message());
@@ -93,7 +121,7 @@ class VerifyHealthTest {
   void a_failing_health_command_makes_the_service_unhealthy() throws Exception {
     List<String> command = List.of("sh", "-c", "echo 'database is locked'; exit 1");
     HealthReport report =
-        startAndVerify(serverArgv("ok"), new HealthPlan(healthUrl(), command, 500, 2000));
+        startListeningAndVerify(serverArgv("ok"), new HealthPlan(healthUrl(), command, 500, 2000));
 
     assertFalse(report.healthy());
     assertTrue(report.message().endsWith("exited 1: database is locked"), report.message());

@@ -1,4 +1,4 @@
-package dev.steward.activities.snapshot;
+package dev.steward.activities;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -8,13 +8,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /** Writes that a crash leaves either complete or absent, never half done. */
-final class AtomicFiles {
+public final class AtomicFiles {
   private AtomicFiles() {}
 
   /**
    * Writes {@code content} to a temporary sibling, syncs it, then renames it over {@code target}.
    */
-  static void write(Path target, byte[] content) throws IOException {
+  public static void write(Path target, byte[] content) throws IOException {
     Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
     try {
       Files.write(partial, content);
@@ -26,12 +26,12 @@ final class AtomicFiles {
   }
 
   /** Renames {@code source} to {@code target} in one step (same directory, so same filesystem). */
-  static void moveInPlace(Path source, Path target) throws IOException {
+  public static void moveInPlace(Path source, Path target) throws IOException {
     Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** Flushes a file's bytes to disk, so the rename that publishes it cannot outrun them. */
-  static void sync(Path file) throws IOException {
+  public static void sync(Path file) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
       channel.force(true);
     }
