@@ -2,6 +2,7 @@ package dev.steward.cli;
 
 import dev.steward.worker.TemporalUnreachableException;
 import dev.steward.worker.config.ConfigException;
+import dev.steward.worker.schedule.SchedulesUnsupportedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -20,7 +21,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       e.printStackTrace(command.getErr());
     }
     command.getErr().println("steward: " + message(e));
-    if (e instanceof ConfigException || e instanceof UsageException) {
+    if (e instanceof ConfigException
+        || e instanceof UsageException
+        || e instanceof SchedulesUnsupportedException) {
       return ExitCodes.USAGE;
     }
     if (e instanceof TemporalUnreachableException) {

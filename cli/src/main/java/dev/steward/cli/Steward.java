@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       WorkerCommand.class,
       DemoCommand.class,
       ConfigCommand.class,
+      ScheduleCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -63,7 +63,8 @@ public final class ConfigLoader {
     String host = host(top.get("host"));
     Path source = file.toAbsolutePath().normalize();
     ConfigPaths paths = new ConfigPaths(source.getParent(), env.get("HOME"));
-    return new StewardConfig(temporal, host, targets(top.get("targets"), host, paths), source);
+    Map<String, TargetPlan> targets = targets(top.get("targets"), host, paths);
+    return new StewardConfig(temporal, host, targets, source, schedules(top.get("targets")));
   }
 
   private static Node compose(Path file, String shown) {
@@ -155,6 +156,23 @@ public final class ConfigLoader {
       throw node.error(what, "set host: to letters, digits, '.', '_' and '-', e.g. host: vps-1");
     }
     return host;
+  }
+
+  /** Each target's update schedule; read after the targets, which checked every name. */
+  private static Map<String, UpdateSchedule> schedules(ConfigNode targets) {
+    Map<String, UpdateSchedule> schedules = new LinkedHashMap<>();
+    targets
+        .map("demo: {...}")
+        .entries()
+        .forEach(
+            (name, target) -> {
+              UpdateSchedule schedule =
+                  ScheduleSection.read(target.map("schedule: {...}").get("schedule"));
+              if (schedule != null) {
+                schedules.put(name, schedule);
+              }
+            });
+    return schedules;
   }
 
   private static Map<String, TargetPlan> targets(ConfigNode node, String host, ConfigPaths paths) {

@@ -13,12 +13,24 @@ import java.util.Map;
  * @param host this host's name, which names its activity task queue
  * @param targets each target's plan by name, in the file's order
  * @param source the config file (absolute)
+ * @param updateSchedules the update schedule of each target that has one, by target name
  */
 public record StewardConfig(
-    TemporalSettings temporal, String host, Map<String, TargetPlan> targets, Path source) {
+    TemporalSettings temporal,
+    String host,
+    Map<String, TargetPlan> targets,
+    Path source,
+    Map<String, UpdateSchedule> updateSchedules) {
 
-  /** Copies {@code targets} so the config stays immutable. */
+  /** Copies the maps so the config stays immutable. */
   public StewardConfig {
     targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+    updateSchedules = Collections.unmodifiableMap(new LinkedHashMap<>(updateSchedules));
+  }
+
+  /** A config without schedules. */
+  public StewardConfig(
+      TemporalSettings temporal, String host, Map<String, TargetPlan> targets, Path source) {
+    this(temporal, host, targets, source, Map.of());
   }
 }

@@ -23,7 +23,15 @@ final class TargetReader {
     ConfigMap target =
         node.map("checkout: /srv/" + name + "/app")
             .allowOnly(
-                "checkout", "state", "service", "snapshot", "disk", "update", "patches", "health");
+                "checkout",
+                "state",
+                "service",
+                "snapshot",
+                "disk",
+                "update",
+                "patches",
+                "health",
+                "schedule");
     Path checkout = paths.workTree(target.get("checkout"), "checkout: /srv/" + name + "/app");
     Path state = state(target.get("state"));
     return new TargetPlan(

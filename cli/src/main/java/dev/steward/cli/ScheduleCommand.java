@@ -1,0 +1,176 @@
+package dev.steward.cli;
+
+import dev.steward.worker.TemporalConnection;
+import dev.steward.worker.config.StewardConfig;
+import dev.steward.worker.schedule.ScheduleSync;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleClientOptions;
+import io.temporal.client.schedules.ScheduleDescription;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code steward schedule …}: the nightly update as Temporal Schedules, from the config. */
+@Command(
+    name = "schedule",
+    description = {
+      "Manage the targets' update schedules on the Temporal server (not the in-memory one).",
+      "Each target's schedule.update in the config becomes a schedule with id update/TARGET."
+    },
+    subcommands = {
+      ScheduleCommand.Apply.class,
+      ScheduleCommand.ListSchedules.class,
+      ScheduleCommand.Describe.class,
+      ScheduleCommand.Trigger.class,
+      ScheduleCommand.Pause.class,
+      ScheduleCommand.Resume.class,
+      ScheduleCommand.Delete.class
+    })
+final class ScheduleCommand {
+  @ParentCommand Steward steward;
+
+  /** Runs {@code action} against this host's schedules on the configured server. */
+  private int withSchedules(Function<ScheduleSync, List<String>> action) {
+    StewardConfig config = steward.loadConfig();
+    if (config.temporal().embedded()) {
+      throw new UsageException(
+          "schedules need a Temporal server that keeps them, and the embedded in-memory one has no"
+              + " Schedules API: set temporal.address in "
+              + config.source()
+              + " (or TEMPORAL_ADDRESS) to a server such as `temporal server start-dev"
+              + " --db-filename FILE`");
+    }
+    try (TemporalConnection connection =
+        TemporalConnection.connect(config.temporal().address(), config.temporal().namespace())) {
+      ScheduleClient client =
+          ScheduleClient.newInstance(
+              connection.stubs(),
+              ScheduleClientOptions.newBuilder()
+                  .setNamespace(config.temporal().namespace())
+                  .build());
+      ScheduleSync sync = new ScheduleSync(client, config.host(), connection.description());
+      action.apply(sync).forEach(steward.out()::println);
+      steward.out().flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "apply", description = "Create, replace or delete schedules to match the config.")
+  static final class Apply implements Callable<Integer> {
+    @ParentCommand ScheduleCommand schedule;
+
+    @Override
+    public Integer call() {
+      StewardConfig config = schedule.steward.loadConfig();
+      return schedule.withSchedules(sync -> sync.apply(config.updateSchedules()));
+    }
+  }
+
+  @Command(name = "list", description = "List this host's schedules with their next run.")
+  static final class ListSchedules implements Callable<Integer> {
+    @ParentCommand ScheduleCommand schedule;
+
+    @Override
+    public Integer call() {
+      return schedule.withSchedules(ScheduleSync::list);
+    }
+  }
+
+  @Command(name = "describe", description = "Show what the server says of a target's schedule.")
+  static final class Describe implements Callable<Integer> {
+    @ParentCommand ScheduleCommand schedule;
+
+    @Parameters(paramLabel = "TARGET")
+    String target;
+
+    @Override
+    public Integer call() {
+      return schedule.withSchedules(
+          sync -> {
+            ScheduleDescription described = sync.describe(target);
+            return List.of(
+                described.getId(),
+                "  spec: " + described.getSchedule().getSpec(),
+                "  policy: " + described.getSchedule().getPolicy(),
+                "  paused: " + described.getSchedule().getState().isPaused(),
+                "  next runs: " + described.getInfo().getNextActionTimes(),
+                "  recent runs: " + described.getInfo().getRecentActions().size());
+          });
+    }
+  }
+
+  @Command(name = "trigger", description = "Start a target's scheduled update now.")
+  static final class Trigger implements Callable<Integer> {
+    @ParentCommand ScheduleCommand schedule;
+
+    @Parameters(paramLabel = "TARGET")
+    String target;
+
+    @Override
+    public Integer call() {
+      return schedule.withSchedules(
+          sync -> {
+            sync.trigger(target);
+            return List.of("triggered the update of " + target);
+          });
+    }
+  }
+
+  @Command(name = "pause", description = "Pause a target's schedule.")
+  static final class Pause implements Callable<Integer> {
+    @ParentCommand ScheduleCommand schedule;
+
+    @Parameters(paramLabel = "TARGET")
+    String target;
+
+    @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "paused with steward")
+    String reason;
+
+    @Override
+    public Integer call() {
+      return schedule.withSchedules(
+          sync -> {
+            sync.pause(target, reason);
+            return List.of("paused the update schedule of " + target + ": " + reason);
+          });
+    }
+  }
+
+  @Command(name = "resume", description = "Resume a paused schedule.")
+  static final class Resume implements Callable<Integer> {
+    @ParentCommand ScheduleCommand schedule;
+
+    @Parameters(paramLabel = "TARGET")
+    String target;
+
+    @Override
+    public Integer call() {
+      return schedule.withSchedules(
+          sync -> {
+            sync.resume(target);
+            return List.of("resumed the update schedule of " + target);
+          });
+    }
+  }
+
+  @Command(name = "delete", description = "Delete a target's schedule from the server.")
+  static final class Delete implements Callable<Integer> {
+    @ParentCommand ScheduleCommand schedule;
+
+    @Parameters(paramLabel = "TARGET")
+    String target;
+
+    @Override
+    public Integer call() {
+      return schedule.withSchedules(
+          sync -> {
+            sync.delete(target);
+            return List.of("deleted the update schedule of " + target);
+          });
+    }
+  }
+}

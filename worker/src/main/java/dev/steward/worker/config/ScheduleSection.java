@@ -1,0 +1,73 @@
+package dev.steward.worker.config;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a target's {@code schedule:} section. */
+final class ScheduleSection {
+  static final long DEFAULT_CATCHUP_MILLIS = 24L * 3600 * 1000;
+  private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
+  private static final String EXAMPLE = "update: {at: \"03:00\", timezone: Europe/London}";
+
+  private ScheduleSection() {}
+
+  /** The target's update schedule, or null when it has none. */
+  static UpdateSchedule read(ConfigNode node) {
+    if (!node.present()) {
+      return null;
+    }
+    ConfigMap schedule = node.map(EXAMPLE).allowOnly("update");
+    ConfigNode update = schedule.get("update");
+    return update.present() ? update(update) : null;
+  }
+
+  private static UpdateSchedule update(ConfigNode node) {
+    ConfigMap update =
+        node.map("at: \"03:00\"").allowOnly("at", "cron", "timezone", "jitter", "catchup");
+    if (update.has("at") == update.has("cron")) {
+      throw node.keyError(
+          update.has("at") ? "has both at and cron" : "has neither at nor cron",
+          "give one: at: \"03:00\" (daily) or cron: \"0 3 * * *\"");
+    }
+    String at = update.has("at") ? time(update.get("at")) : null;
+    String cron = update.has("cron") ? cron(update.get("cron")) : null;
+    String timezone = update.has("timezone") ? timezone(update.get("timezone")) : "UTC";
+    long jitter = update.has("jitter") ? Values.duration(update.get("jitter"), "10m", 0) : 0;
+    long catchup = Values.durationOr(update, "catchup", DEFAULT_CATCHUP_MILLIS, 60_000);
+    return new UpdateSchedule(at, cron, timezone, jitter, catchup);
+  }
+
+  private static String time(ConfigNode node) {
+    String text = node.text("at: \"03:00\"").trim();
+    Matcher m = TIME.matcher(text);
+    if (!m.matches() || Integer.parseInt(m.group(1)) > 23 || Integer.parseInt(m.group(2)) > 59) {
+      throw node.error(
+          ConfigNode.quote(text) + " is not a time of day",
+          "write HH:MM in quotes, e.g. \"03:00\"");
+    }
+    return String.format("%02d:%s", Integer.parseInt(m.group(1)), m.group(2));
+  }
+
+  private static String cron(ConfigNode node) {
+    String text = node.text("cron: \"0 3 * * *\"").trim();
+    if (text.split("\\s+").length != 5) {
+      throw node.error(
+          ConfigNode.quote(text) + " is not a five-field cron expression",
+          "write minute hour day-of-month month day-of-week, e.g. \"0 3 * * *\"");
+    }
+    return text;
+  }
+
+  private static String timezone(ConfigNode node) {
+    String text = node.text("timezone: Europe/London").trim();
+    try {
+      return ZoneId.of(text).getId();
+    } catch (DateTimeException e) {
+      throw node.error(
+          ConfigNode.quote(text) + " is not a time zone",
+          "use an IANA name such as Europe/London or UTC");
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package dev.steward.worker.schedule;
+
+import dev.steward.worker.config.UpdateSchedule;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleDescription;
+import io.temporal.client.schedules.ScheduleHandle;
+import io.temporal.client.schedules.ScheduleListDescription;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Keeps the server's update schedules in line with one host's config, and acts on them. Only
+ * Steward's own schedules for this host (marked in their memo) are ever changed or deleted.
+ */
+public final class ScheduleSync {
+  private final ScheduleClient schedules;
+  private final String host;
+  private final String server;
+
+  /**
+   * @param server where the schedules live, for messages
+   */
+  public ScheduleSync(ScheduleClient schedules, String host, String server) {
+    this.schedules = schedules;
+    this.host = host;
+    this.server = server;
+  }
+
+  /** Creates, replaces and deletes this host's schedules to match {@code wanted}; a line each. */
+  public List<String> apply(Map<String, UpdateSchedule> wanted) {
+    Map<String, ScheduleListDescription> ours = ours();
+    List<String> changes = new ArrayList<>();
+    wanted.forEach(
+        (target, config) -> {
+          String id = UpdateSchedules.idOf(target);
+          ScheduleListDescription existing = ours.remove(id);
+          if (existing != null && config.toString().equals(memo(existing))) {
+            changes.add("unchanged " + id);
+            return;
+          }
+          if (existing != null) {
+            call(() -> handle(id).delete());
+          }
+          call(
+              () ->
+                  schedules.createSchedule(
+                      id,
+                      UpdateSchedules.build(target, host, config),
+                      UpdateSchedules.options(host, config)));
+          String verb = existing == null ? "created " : "replaced ";
+          changes.add(verb + id + ": " + UpdateSchedules.describe(config));
+        });
+    ours.keySet()
+        .forEach(
+            id -> {
+              call(() -> handle(id).delete());
+              changes.add("deleted " + id + " (no longer in the config)");
+            });
+    return changes;
+  }
+
+  /** This host's schedules, a line each: id, paused or not, next run. */
+  public List<String> list() {
+    List<String> lines = new ArrayList<>();
+    ours()
+        .forEach(
+            (id, schedule) -> {
+              List<?> next = schedule.getInfo().getNextActionTimes();
+              lines.add(
+                  id
+                      + (schedule.getSchedule().getState().isPaused() ? "  PAUSED" : "  active")
+                      + "  next: "
+                      + (next.isEmpty() ? "none" : next.get(0)));
+            });
+    return lines;
+  }
+
+  /** What the server says of one target's schedule. */
+  public ScheduleDescription describe(String target) {
+    return call(() -> handle(UpdateSchedules.idOf(target)).describe());
+  }
+
+  public void trigger(String target) {
+    call(() -> handle(UpdateSchedules.idOf(target)).trigger());
+  }
+
+  public void pause(String target, String note) {
+    call(() -> handle(UpdateSchedules.idOf(target)).pause(note));
+  }
+
+  public void resume(String target) {
+    call(() -> handle(UpdateSchedules.idOf(target)).unpause());
+  }
+
+  public void delete(String target) {
+    call(() -> handle(UpdateSchedules.idOf(target)).delete());
+  }
+
+  private Map<String, ScheduleListDescription> ours() {
+    Map<String, ScheduleListDescription> ours = new LinkedHashMap<>();
+    call(
+        () ->
+            schedules
+                .listSchedules()
+                .filter(s -> host.equals(memoOf(s, UpdateSchedules.HOST_MEMO)))
+                .forEach(s -> ours.put(s.getScheduleId(), s)));
+    return ours;
+  }
+
+  private ScheduleHandle handle(String id) {
+    return schedules.getHandle(id);
+  }
+
+  private static String memo(ScheduleListDescription schedule) {
+    return memoOf(schedule, UpdateSchedules.CONFIG_MEMO);
+  }
+
+  private static String memoOf(ScheduleListDescription schedule, String key) {
+    Object value = schedule.getMemo(key, String.class);
+    return value instanceof String text ? text : null;
+  }
+
+  private void call(Runnable action) {
+    call(
+        () -> {
+          action.run();
+          return null;
+        });
+  }
+
+  /** Runs a call, turning the server's "no Schedules API" or "no such schedule" into one line. */
+  private <T> T call(Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (RuntimeException e) {
+      Status.Code code = grpcCode(e);
+      if (code == Status.Code.UNIMPLEMENTED) {
+        throw new SchedulesUnsupportedException(
+            "the Temporal server at "
+                + server
+                + " has no Schedules API (Temporal's in-memory test server, as run by `steward server"
+                + " --dev`); run a real one: `temporal server start-dev --db-filename FILE` or"
+                + " docker compose up -d");
+      }
+      if (code == Status.Code.NOT_FOUND) {
+        throw new IllegalStateException(
+            "no such schedule on " + server + " (create it with: steward schedule apply)");
+      }
+      throw e;
+    }
+  }
+
+  private static Status.Code grpcCode(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StatusRuntimeException status) {
+        return status.getStatus().getCode();
+      }
+    }
+    return null;
+  }
+}

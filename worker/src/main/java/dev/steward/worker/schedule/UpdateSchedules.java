@@ -1,0 +1,102 @@
+package dev.steward.worker.schedule;
+
+import dev.steward.worker.config.UpdateSchedule;
+import dev.steward.workflows.TaskQueues;
+import dev.steward.workflows.update.UpdateRequest;
+import dev.steward.workflows.update.UpdateWorkflow;
+import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.schedules.Schedule;
+import io.temporal.client.schedules.ScheduleActionStartWorkflow;
+import io.temporal.client.schedules.ScheduleCalendarSpec;
+import io.temporal.client.schedules.ScheduleOptions;
+import io.temporal.client.schedules.SchedulePolicy;
+import io.temporal.client.schedules.ScheduleRange;
+import io.temporal.client.schedules.ScheduleSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Temporal Schedule that runs a target's update: the field guide's timer ({@code OnCalendar},
+ * {@code RandomizedDelaySec}, {@code Persistent=true}) as a spec with a time zone, jitter and a
+ * catch-up window; a run still going when the next is due makes the next one skip.
+ */
+public final class UpdateSchedules {
+  /** Memo key naming the host whose config made a schedule: Steward's own are the ones with it. */
+  static final String HOST_MEMO = "stewardHost";
+
+  /** Memo key holding what the schedule was made from, to tell whether the config changed. */
+  static final String CONFIG_MEMO = "stewardConfig";
+
+  private UpdateSchedules() {}
+
+  /** The schedule's id, and the prefix of the workflow ids of the runs it starts. */
+  public static String idOf(String target) {
+    return "update/" + target;
+  }
+
+  /** The schedule for {@code target} on {@code host}, from its configuration. */
+  public static Schedule build(String target, String host, UpdateSchedule config) {
+    return Schedule.newBuilder()
+        .setSpec(spec(config))
+        .setPolicy(
+            SchedulePolicy.newBuilder()
+                .setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP)
+                .setCatchupWindow(Duration.ofMillis(config.catchupMillis()))
+                .build())
+        .setAction(
+            ScheduleActionStartWorkflow.newBuilder()
+                .setWorkflowType(UpdateWorkflow.class)
+                .setArguments(new UpdateRequest(target, host))
+                .setOptions(
+                    WorkflowOptions.newBuilder()
+                        .setWorkflowId(idOf(target))
+                        .setTaskQueue(TaskQueues.WORKFLOWS)
+                        .setStaticSummary("Scheduled update of " + target + " on " + host)
+                        .build())
+                .build())
+        .build();
+  }
+
+  /** Marks the schedule as Steward's, made by {@code host} from {@code config}. */
+  public static ScheduleOptions options(String host, UpdateSchedule config) {
+    return ScheduleOptions.newBuilder()
+        .setMemo(Map.of(HOST_MEMO, host, CONFIG_MEMO, config.toString()))
+        .build();
+  }
+
+  /** One line for people: when the schedule runs. */
+  public static String describe(UpdateSchedule config) {
+    String when =
+        config.at() != null ? "daily at " + config.at() : "cron \"" + config.cron() + "\"";
+    return when
+        + " "
+        + config.timezone()
+        + ", jitter "
+        + Duration.ofMillis(config.jitterMillis()).toMinutes()
+        + "m, catch-up "
+        + Duration.ofMillis(config.catchupMillis()).toHours()
+        + "h, overlap skip";
+  }
+
+  private static ScheduleSpec spec(UpdateSchedule config) {
+    ScheduleSpec.Builder spec =
+        ScheduleSpec.newBuilder()
+            .setTimeZoneName(config.timezone())
+            .setJitter(Duration.ofMillis(config.jitterMillis()));
+    if (config.at() != null) {
+      String[] hourMinute = config.at().split(":");
+      spec.setCalendars(
+          List.of(
+              ScheduleCalendarSpec.newBuilder()
+                  .setHour(List.of(new ScheduleRange(Integer.parseInt(hourMinute[0]))))
+                  .setMinutes(List.of(new ScheduleRange(Integer.parseInt(hourMinute[1]))))
+                  .setSeconds(List.of(new ScheduleRange(0)))
+                  .build()));
+    } else {
+      spec.setCronExpressions(List.of(config.cron()));
+    }
+    return spec.build();
+  }
+}

@@ -1,0 +1,92 @@
+package dev.steward.worker.config;
+
+import static dev.steward.worker.config.ConfigFixture.minimalWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A target's {@code schedule:} section: what it resolves to, and its one-line errors. */
+class ScheduleConfigTest {
+  private static final String HEALTH = "    health:\n";
+
+  @TempDir Path tmp;
+  ConfigFixture fx;
+
+  @BeforeEach
+  void layOutHost() throws Exception {
+    fx = new ConfigFixture(tmp);
+  }
+
+  private static String withSchedule(String update) {
+    return minimalWith(HEALTH, "    schedule:\n      update: " + update + "\n" + HEALTH);
+  }
+
+  @Test
+  void resolves_a_daily_time_with_its_zone_jitter_and_catchup() throws Exception {
+    StewardConfig config =
+        fx.load(withSchedule("{at: \"3:00\", timezone: Europe/London, jitter: 10m, catchup: 2d}"));
+
+    assertEquals(
+        Map.of(
+            "demo", new UpdateSchedule("03:00", null, "Europe/London", 600_000, 2 * 86_400_000L)),
+        config.updateSchedules());
+  }
+
+  @Test
+  void defaults_to_utc_no_jitter_and_a_day_of_catchup_for_a_cron() throws Exception {
+    StewardConfig config = fx.load(withSchedule("{cron: \"0 3 * * 1-5\"}"));
+
+    assertEquals(
+        new UpdateSchedule(null, "0 3 * * 1-5", "UTC", 0, 86_400_000L),
+        config.updateSchedules().get("demo"));
+  }
+
+  @Test
+  void a_target_without_a_schedule_has_none() throws Exception {
+    assertEquals(Map.of(), fx.load(ConfigFixture.MINIMAL).updateSchedules());
+  }
+
+  @Test
+  void refuses_both_at_and_cron() throws Exception {
+    assertEquals(
+        "steward.yaml:13: targets.demo.schedule.update: has both at and cron"
+            + " (give one: at: \"03:00\" (daily) or cron: \"0 3 * * *\")",
+        fx.error(withSchedule("{at: \"03:00\", cron: \"0 3 * * *\"}")));
+  }
+
+  @Test
+  void refuses_a_time_that_is_not_a_time_of_day() throws Exception {
+    assertEquals(
+        "steward.yaml:13: targets.demo.schedule.update.at: \"25:00\" is not a time of day"
+            + " (write HH:MM in quotes, e.g. \"03:00\")",
+        fx.error(withSchedule("{at: \"25:00\"}")));
+  }
+
+  @Test
+  void refuses_an_unknown_time_zone() throws Exception {
+    assertEquals(
+        "steward.yaml:13: targets.demo.schedule.update.timezone: \"Europe/Lundon\" is not a time"
+            + " zone (use an IANA name such as Europe/London or UTC)",
+        fx.error(withSchedule("{at: \"03:00\", timezone: Europe/Lundon}")));
+  }
+
+  @Test
+  void refuses_a_cron_without_five_fields() throws Exception {
+    assertEquals(
+        "steward.yaml:13: targets.demo.schedule.update.cron: \"0 3 *\" is not a five-field cron"
+            + " expression (write minute hour day-of-month month day-of-week, e.g. \"0 3 * * *\")",
+        fx.error(withSchedule("{cron: \"0 3 *\"}")));
+  }
+
+  @Test
+  void refuses_a_bad_jitter() throws Exception {
+    assertEquals(
+        "steward.yaml:13: targets.demo.schedule.update.jitter: \"ten minutes\" is not a"
+            + " duration (try 10m)",
+        fx.error(withSchedule("{at: \"03:00\", jitter: ten minutes}")));
+  }
+}
