@@ -122,6 +122,15 @@ public final class PipelineActivitiesImpl implements PipelineActivities {
     }
   }
 
+  /** What the target's lock file says, for people: empty when no pipeline holds it. */
+  public static Optional<LockRecord> holderOf(Path state) {
+    try {
+      return new LockFile(state).read();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   private static LockFile lockOf(TargetPlan plan) {
     Path state = Path.of(plan.state());
     if (!Files.isDirectory(state)) {

@@ -7,6 +7,7 @@ import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleDescription;
 import io.temporal.client.schedules.ScheduleHandle;
 import io.temporal.client.schedules.ScheduleListDescription;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,18 @@ public final class ScheduleSync {
   /** What the server says of one target's schedule. */
   public ScheduleDescription describe(String target) {
     return call(() -> handle(UpdateSchedules.idOf(target)).describe());
+  }
+
+  /** When the target's update schedule runs next, or a line saying why that is not known. */
+  public String nextRun(String target) {
+    try {
+      List<Instant> next = describe(target).getInfo().getNextActionTimes();
+      return next.isEmpty() ? "none scheduled" : next.get(0).toString();
+    } catch (SchedulesUnsupportedException e) {
+      return "unknown: " + server + " has no Schedules API";
+    } catch (IllegalStateException noSchedule) {
+      return "no schedule (configure schedule.update, then run: steward schedule apply)";
+    }
   }
 
   public void trigger(String target) {
