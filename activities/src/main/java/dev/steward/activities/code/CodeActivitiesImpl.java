@@ -13,7 +13,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Moves a target's git checkout: update by git or by a guarded command, patches, reset. */
 public class CodeActivitiesImpl implements CodeActivities {
@@ -58,11 +60,30 @@ public class CodeActivitiesImpl implements CodeActivities {
 
   private static Moved updateByGit(TargetPlan plan, Git git) {
     CommandResult fetch = git.fetch(plan.update().gitRemote(), plan.update().gitRef());
-    String target = git.resolve("FETCH_HEAD");
-    if (target.equals(git.head())) {
+    Optional<String> target = ripeRevision(plan, git);
+    if (target.isEmpty()) {
+      return new Moved(fetch.output() + "cooldown: no newer revision is old enough yet\n", false);
+    }
+    if (target.get().equals(git.head())) {
       return new Moved(fetch.output(), false);
     }
-    return new Moved(fetch.output() + git.resetHard(target).output(), false);
+    return new Moved(fetch.output() + git.resetHard(target.get()).output(), false);
+  }
+
+  /**
+   * The fetched revision to move to: the newest, or with a cooldown the newest that has been
+   * upstream that long, so a bad release has time to be noticed first. Empty when that would not
+   * move the checkout forward.
+   */
+  private static Optional<String> ripeRevision(TargetPlan plan, Git git) {
+    long cooldown = plan.update().cooldownMillis();
+    if (cooldown <= 0) {
+      return Optional.of(git.resolve("FETCH_HEAD"));
+    }
+    Optional<String> ripe =
+        git.newestCommittedBy("FETCH_HEAD", Instant.now().minusMillis(cooldown));
+    return ripe.filter(
+        revision -> !git.contains(git.head(), revision) || revision.equals(git.head()));
   }
 
   private static Moved updateByCommand(TargetPlan plan, String key, GuardedCommand guard) {

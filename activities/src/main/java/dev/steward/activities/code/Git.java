@@ -5,8 +5,10 @@ import dev.steward.activities.process.Commands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The git commands a checkout needs, run as {@code git -C <checkout> …}. Every one of them is
@@ -35,6 +37,30 @@ final class Git {
   /** Fetches {@code ref} from {@code remote}; {@code FETCH_HEAD} then names it. */
   CommandResult fetch(String remote, String ref) {
     return run("fetch", remote, ref);
+  }
+
+  /**
+   * The newest commit on {@code revision}'s first-parent history committed at or before {@code
+   * time}, if any.
+   */
+  Optional<String> newestCommittedBy(String revision, Instant time) {
+    String sha =
+        run("rev-list", "-1", "--first-parent", "--before=" + time.getEpochSecond(), revision)
+            .tail(1)
+            .strip();
+    return sha.isEmpty() ? Optional.empty() : Optional.of(sha);
+  }
+
+  /** Whether {@code ancestor} is {@code descendant} or in its history. */
+  boolean contains(String descendant, String ancestor) {
+    List<String> argv =
+        List.of(
+            "git", "-C", checkout.toString(), "merge-base", "--is-ancestor", ancestor, descendant);
+    CommandResult result = Commands.run(argv, checkout, timeout);
+    if (result.exitCode() > 1 || result.timedOut()) {
+      throw CodeFailures.gitFailed(result);
+    }
+    return result.exitCode() == 0;
   }
 
   /** Moves the work tree to {@code revision}, discarding local edits. */

@@ -91,6 +91,13 @@ public final class PlanPrinter {
         row(
             "update",
             how + " (timeout " + Quantities.formatMillis(update.timeoutSeconds() * 1000) + ")"));
+    if (update.cooldownMillis() > 0) {
+      lines.add(
+          row(
+              "",
+              "cooldown: only revisions upstream for "
+                  + Quantities.formatMillis(update.cooldownMillis())));
+    }
     for (List<String> then : update.then()) {
       lines.add(row("", "then: " + argv(then)));
     }

@@ -31,7 +31,8 @@ final class TargetReader {
                 "update",
                 "patches",
                 "health",
-                "schedule");
+                "schedule",
+                "cooldown");
     Path checkout = paths.workTree(target.get("checkout"), "checkout: /srv/" + name + "/app");
     Path state = state(target.get("state"));
     return new TargetPlan(
@@ -42,7 +43,7 @@ final class TargetReader {
         service(target.get("service"), checkout),
         SnapshotSection.read(target.get("snapshot"), paths),
         minFree(target.get("disk")),
-        UpdateSection.read(target.get("update")),
+        UpdateSection.read(target.get("update"), target.get("cooldown")),
         UpdateSection.readPatches(target.get("patches")),
         HealthSection.read(target.get("health")));
   }

@@ -13,7 +13,11 @@ final class UpdateSection {
 
   private UpdateSection() {}
 
-  static UpdatePlan read(ConfigNode node) {
+  /**
+   * Reads {@code update:}, and the target's {@code cooldown:} beside it, which only a git update
+   * can honour.
+   */
+  static UpdatePlan read(ConfigNode node, ConfigNode cooldown) {
     if (!node.present()) {
       throw node.missing("add update: with git: {remote: origin, ref: main} or command: [...]");
     }
@@ -35,12 +39,23 @@ final class UpdateSection {
         Values.durationOr(update, "timeout", DEFAULT_TIMEOUT_MILLIS, 1_000) / 1000;
     List<List<String>> then = then(update.get("then"));
     if (command) {
+      if (cooldown.present()) {
+        throw cooldown.keyError(
+            "needs a git update: an update command picks its own revision",
+            "remove cooldown, or update with git: {remote: origin, ref: main}");
+      }
       List<String> argv = update.get("command").argv("[hermes, update, --yes]");
       return new UpdatePlan(null, null, argv, then, timeoutSeconds);
     }
     ConfigMap git = update.get("git").map("{remote: origin, ref: main}").allowOnly("remote", "ref");
+    long cooldownMillis = cooldown.present() ? Values.duration(cooldown, "2d", 0) : 0;
     return new UpdatePlan(
-        gitName(git.get("remote"), "origin"), ref(git.get("ref")), List.of(), then, timeoutSeconds);
+        gitName(git.get("remote"), "origin"),
+        ref(git.get("ref")),
+        List.of(),
+        then,
+        timeoutSeconds,
+        cooldownMillis);
   }
 
   private static String ref(ConfigNode node) {

@@ -77,6 +77,8 @@ public record TargetPlan(
    * @param then commands run in the checkout after the code moved (and after a rollback moved it
    *     back)
    * @param timeoutSeconds how long the update and each {@code then} command may take
+   * @param cooldownMillis with git, move only to the newest revision that has been on the remote
+   *     ref at least this long (by commit time); 0 moves to the newest
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record UpdatePlan(
@@ -84,7 +86,18 @@ public record TargetPlan(
       String gitRef,
       List<String> command,
       List<List<String>> then,
-      long timeoutSeconds) {
+      long timeoutSeconds,
+      long cooldownMillis) {
+
+    /** An update without a cooldown. */
+    public UpdatePlan(
+        String gitRemote,
+        String gitRef,
+        List<String> command,
+        List<List<String>> then,
+        long timeoutSeconds) {
+      this(gitRemote, gitRef, command, then, timeoutSeconds, 0);
+    }
 
     /** Whether the update is a git fetch and move, rather than a command. */
     public boolean usesGit() {
