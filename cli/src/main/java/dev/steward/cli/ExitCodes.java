@@ -16,7 +16,7 @@ final class ExitCodes {
   /** The exit code of an update run. */
   static int of(UpdateResult result) {
     return switch (result.outcome()) {
-      case UpdateResult.UPDATED, UpdateResult.UNCHANGED -> OK;
+      case UpdateResult.UPDATED, UpdateResult.UNCHANGED, UpdateResult.SKIPPED -> OK;
       case UpdateResult.ROLLED_BACK -> ROLLED_BACK;
       default -> result.rolledBack() ? UNHEALTHY : ERROR;
     };

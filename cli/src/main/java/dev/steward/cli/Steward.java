@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
       ConfigCommand.class,
       ScheduleCommand.class,
       StatusCommand.class,
+      ApprovalCommands.Approve.class,
+      ApprovalCommands.Reject.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

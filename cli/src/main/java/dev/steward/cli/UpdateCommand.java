@@ -3,6 +3,7 @@ package dev.steward.cli;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.StewardRuntime;
 import dev.steward.worker.config.StewardConfig;
+import dev.steward.workflows.update.UpdateRequest;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
 import java.time.Clock;
@@ -32,15 +33,32 @@ final class UpdateCommand implements Callable<Integer> {
       description = "text (a line per step) or json (one object on stdout).")
   OutputFormat output;
 
+  @Option(
+      names = "--no-wait-for-window",
+      description = "Outside the maintenance window, end skipped instead of waiting for it.")
+  boolean noWaitForWindow;
+
   @Override
   public Integer call() throws Exception {
     StewardConfig config = steward.loadConfig();
     Targets.require(config, target);
+    if (config.temporal().embedded()
+        && config.targets().get(target).controls().approval() != null) {
+      throw new UsageException(
+          "target "
+              + target
+              + " needs approval before its restart, and `steward approve` cannot reach the"
+              + " embedded server inside this command: set temporal.address (or TEMPORAL_ADDRESS)"
+              + " and run a worker");
+    }
     RunPrinter printer = new RunPrinter(steward, output);
     try (StewardRuntime runtime = StewardRuntime.open(config, steward::loadConfig)) {
       printer.starting("updating " + target + " on " + runtime.host(), runtime);
       UpdateWorkflow run =
-          Pipelines.startUpdate(runtime.client(), target, runtime.host(), Clock.systemUTC());
+          Pipelines.startUpdate(
+              runtime.client(),
+              new UpdateRequest(target, runtime.host(), !noWaitForWindow),
+              Clock.systemUTC());
       UpdateResult result = new RunFollower(printer).follow(run);
       printer.result(result);
       return ExitCodes.of(result);

@@ -16,6 +16,14 @@ public final class Pipelines {
   /** Starts an update run of {@code target} and returns a stub bound to it. */
   public static UpdateWorkflow startUpdate(
       WorkflowClient client, String target, String host, Clock clock) {
+    return startUpdate(client, new UpdateRequest(target, host), clock);
+  }
+
+  /** Starts an update run as {@code request} asks and returns a stub bound to it. */
+  public static UpdateWorkflow startUpdate(
+      WorkflowClient client, UpdateRequest request, Clock clock) {
+    String target = request.target();
+    String host = request.host();
     String workflowId =
         "update/" + target + "/" + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
     UpdateWorkflow workflow =
@@ -26,7 +34,7 @@ public final class Pipelines {
                 .setTaskQueue(TaskQueues.WORKFLOWS)
                 .setStaticSummary("Update " + target + " on " + host)
                 .build());
-    WorkflowClient.start(workflow::update, new UpdateRequest(target, host));
+    WorkflowClient.start(workflow::update, request);
     return workflow;
   }
 }

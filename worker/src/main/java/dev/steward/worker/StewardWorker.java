@@ -12,6 +12,7 @@ import dev.steward.workflows.update.UpdateWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -29,9 +30,23 @@ public final class StewardWorker {
   public static WorkerFactory start(
       WorkflowClient client, Supplier<StewardConfig> config, String host) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
-    Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS);
+    register(factory::newWorker, client, config, host);
+    factory.start();
+    return factory;
+  }
+
+  /**
+   * Registers Steward's types on the workers that {@code newWorker} makes for a task queue (a
+   * factory's, or a test environment's).
+   */
+  public static void register(
+      Function<String, Worker> newWorker,
+      WorkflowClient client,
+      Supplier<StewardConfig> config,
+      String host) {
+    Worker workflows = newWorker.apply(TaskQueues.WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(UpdateWorkflowImpl.class);
-    Worker activities = factory.newWorker(TaskQueues.forHost(host));
+    Worker activities = newWorker.apply(TaskQueues.forHost(host));
     activities.registerActivitiesImplementations(
         new PipelineActivitiesImpl(config, client),
         new DiskActivitiesImpl(),
@@ -39,7 +54,5 @@ public final class StewardWorker {
         new SnapshotActivitiesImpl(),
         new ServiceActivitiesImpl(),
         new StatusActivitiesImpl());
-    factory.start();
-    return factory;
   }
 }

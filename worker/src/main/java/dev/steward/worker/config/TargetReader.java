@@ -32,7 +32,9 @@ final class TargetReader {
                 "patches",
                 "health",
                 "schedule",
-                "cooldown");
+                "cooldown",
+                "window",
+                "approval");
     Path checkout = paths.workTree(target.get("checkout"), "checkout: /srv/" + name + "/app");
     Path state = state(target.get("state"));
     return new TargetPlan(
@@ -45,7 +47,8 @@ final class TargetReader {
         minFree(target.get("disk")),
         UpdateSection.read(target.get("update"), target.get("cooldown")),
         UpdateSection.readPatches(target.get("patches")),
-        HealthSection.read(target.get("health")));
+        HealthSection.read(target.get("health")),
+        ControlSection.read(target.get("window"), target.get("approval")));
   }
 
   private Path state(ConfigNode node) {

@@ -19,6 +19,7 @@ import java.util.List;
  * @param update how the code is moved to its new version
  * @param patches local patches re-applied after every update, in order
  * @param health how the service is judged healthy
+ * @param controls the maintenance window and approval a run must respect
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TargetPlan(
@@ -31,7 +32,39 @@ public record TargetPlan(
     long minFreeBytes,
     UpdatePlan update,
     List<PatchPlan> patches,
-    HealthPlan health) {
+    HealthPlan health,
+    ControlPlan controls) {
+
+  /** A plan without a maintenance window or approval. */
+  public TargetPlan(
+      String target,
+      String host,
+      String checkout,
+      String state,
+      ServicePlan service,
+      SnapshotPlan snapshot,
+      long minFreeBytes,
+      UpdatePlan update,
+      List<PatchPlan> patches,
+      HealthPlan health) {
+    this(
+        target,
+        host,
+        checkout,
+        state,
+        service,
+        snapshot,
+        minFreeBytes,
+        update,
+        patches,
+        health,
+        ControlPlan.NONE);
+  }
+
+  /** A plan read from an older history has no controls: none apply. */
+  public TargetPlan {
+    controls = controls == null ? ControlPlan.NONE : controls;
+  }
 
   /**
    * How the service runs.

@@ -1,6 +1,8 @@
 package dev.steward.workflows.update;
 
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.util.List;
@@ -19,4 +21,17 @@ public interface UpdateWorkflow {
   /** The steps so far, the running one last with status {@code running}. */
   @QueryMethod
   List<StepResult> progress();
+
+  /**
+   * Answers a run that waits for approval before its restart: approved goes on, rejected rolls
+   * back.
+   *
+   * @return what the run does next, for people
+   */
+  @UpdateMethod
+  String decide(ApprovalDecision decision);
+
+  /** Refuses an answer the run is not waiting for: too early, too late, or a second one. */
+  @UpdateValidatorMethod(updateName = "decide")
+  void validateDecision(ApprovalDecision decision);
 }

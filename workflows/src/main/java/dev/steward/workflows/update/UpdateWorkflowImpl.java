@@ -16,6 +16,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The update pipeline of DESIGN.md: plan, lock, disk, revision, snapshot, update, patches, restart,
@@ -26,6 +27,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private static final int PLANNED_STEPS = 11;
 
   private final StepLog steps = new StepLog(PLANNED_STEPS);
+  private final RunControls controls = new RunControls(steps);
+  private boolean waitForWindow;
   private TargetPlan plan;
   private CodeActivities code;
   private SnapshotActivities snapshots;
@@ -47,11 +50,14 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       // Without a plan or the lock the pipeline cannot start: the run fails, naming why.
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
     }
+    controls.use(plan.controls());
+    waitForWindow = request.waitsForWindow();
     code = HostActivityStubs.code(plan);
     snapshots = HostActivityStubs.snapshots(plan);
     service = HostActivityStubs.service(plan);
     try {
-      return finish(runPipeline());
+      Ending ending = runPipeline();
+      return ending.outcome().equals(UpdateResult.SKIPPED) ? skipped(ending) : finish(ending);
     } finally {
       Workflow.newDetachedCancellationScope(() -> pipeline.releaseLock(plan, workflowId)).run();
     }
@@ -62,7 +68,21 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     return steps.progress();
   }
 
+  @Override
+  public String decide(ApprovalDecision decision) {
+    return controls.decide(decision);
+  }
+
+  @Override
+  public void validateDecision(ApprovalDecision decision) {
+    controls.validate(decision);
+  }
+
   private Ending runPipeline() {
+    Optional<String> outsideWindow = controls.awaitWindow(waitForWindow);
+    if (outsideWindow.isPresent()) {
+      return Ending.of(UpdateResult.SKIPPED, outsideWindow.get());
+    }
     try {
       checkDisk();
       recordRevision();
@@ -78,6 +98,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
         steps.skip("health", "code unchanged");
         return Ending.of(UpdateResult.UNCHANGED, "already at " + short7(preRevision));
       }
+      controls.clearRestart();
       restart();
       verifyHealth();
       return Ending.of(UpdateResult.UPDATED, "updated and healthy");
@@ -202,6 +223,21 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     } catch (StepFailedException e) {
       return false;
     }
+  }
+
+  /** A run that changed nothing and leaves the status file to the last run that did. */
+  private UpdateResult skipped(Ending ending) {
+    return new UpdateResult(
+        plan.target(),
+        ending.outcome(),
+        null,
+        null,
+        null,
+        Workflow.getInfo().getWorkflowId(),
+        steps.finished(),
+        ending.message(),
+        false,
+        null);
   }
 
   private UpdateResult finish(Ending ending) {
