@@ -17,7 +17,8 @@ final class UnitScopeOptions {
   @Option(
       names = "--unit-dir",
       paramLabel = "DIR",
-      description = "Where the unit files go (default: ~/.config/systemd/user or /etc/systemd/system).")
+      description =
+          "Where the unit files go (default: ~/.config/systemd/user or /etc/systemd/system).")
   Path unitDir;
 
   UnitScope scope() {

@@ -42,8 +42,11 @@ class DoctorCommandInSandboxTest {
     List<String> lines = run.out().lines().toList();
     assertEquals(4, lines.size(), run.toString());
     assertTrue(
-        lines.get(0).endsWith("starts within 10s (start-rate limit) and stays down; "
-            + "set StartLimitIntervalSec=0 in [Unit]"),
+        lines
+            .get(0)
+            .endsWith(
+                "starts within 10s (start-rate limit) and stays down; "
+                    + "set StartLimitIntervalSec=0 in [Unit]"),
         run.toString());
     assertLine(lines, "Unknown key 'RestartSteps' in section [Service], ignoring.; remove it");
     assertLine(lines, "Unknown key 'RestartMaxDelaySec'");
@@ -63,12 +66,16 @@ class DoctorCommandInSandboxTest {
 
     assertEquals(7, run.exitCode(), run.toString());
     List<String> lines = run.out().lines().toList();
-    assertLine(lines, "has Restart=on-failure: systemd leaves it down when it exits 0; "
-        + "set Restart=always in [Service]");
-    assertLine(lines, "restarts after 100ms: a failing service restarts in a tight loop; "
-        + "set RestartSec=60");
-    assertLine(lines, "is killed 10s after SIGTERM: too little to stop cleanly; "
-        + "set TimeoutStopSec=60");
+    assertLine(
+        lines,
+        "has Restart=on-failure: systemd leaves it down when it exits 0; "
+            + "set Restart=always in [Service]");
+    assertLine(
+        lines,
+        "restarts after 100ms: a failing service restarts in a tight loop; " + "set RestartSec=60");
+    assertLine(
+        lines,
+        "is killed 10s after SIGTERM: too little to stop cleanly; " + "set TimeoutStopSec=60");
     assertLine(lines, "(start-rate limit)");
     assertEquals(4, lines.size(), run.toString());
   }

@@ -66,9 +66,18 @@ class InstallCommandInSandboxTest {
 
     CliRun run =
         CliRun.of(
-            "-c", config.toString(), "install", "--user", "--dry-run", "--unit-dir",
-            unitDir.toString(), "--with-server", "--db-filename", "/var/lib/steward/temporal.db",
-            "--temporal", temporalCli.toString());
+            "-c",
+            config.toString(),
+            "install",
+            "--user",
+            "--dry-run",
+            "--unit-dir",
+            unitDir.toString(),
+            "--with-server",
+            "--db-filename",
+            "/var/lib/steward/temporal.db",
+            "--temporal",
+            temporalCli.toString());
 
     assertEquals(0, run.exitCode(), run.toString());
     String out = run.out();
@@ -112,8 +121,7 @@ class InstallCommandInSandboxTest {
   }
 
   @Test
-  void the_installed_worker_connects_restarts_after_being_killed_and_uninstalls()
-      throws Exception {
+  void the_installed_worker_connects_restarts_after_being_killed_and_uninstalls() throws Exception {
     // The generated unit waits RestartSec=60 before a restart; a drop-in shortens it for the test.
     Path dropIn = Files.createDirectories(systemd.userUnits().resolve(WORKER + ".d"));
     Files.writeString(dropIn.resolve("test.conf"), "[Service]\nRestartSec=1\n");

@@ -15,8 +15,8 @@ import java.util.Optional;
  * runs out. Healthy means: running and passing every configured probe. Two things end the wait at
  * once as unhealthy: a service that is down for good (nothing will bring it back), and a service
  * that is a different incarnation than the first one seen (a new pid: it was restarted behind
- * Steward's back, say by systemd's {@code Restart=always} after it exited, so it did not
- * stabilise, however well the new one answers).
+ * Steward's back, say by systemd's {@code Restart=always} after it exited, so it did not stabilise,
+ * however well the new one answers).
  */
 final class HealthVerifier {
   private final ServiceManager manager;

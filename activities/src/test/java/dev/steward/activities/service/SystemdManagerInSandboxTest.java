@@ -88,8 +88,7 @@ class SystemdManagerInSandboxTest {
   }
 
   @Test
-  void a_unit_that_exits_0_under_restart_on_failure_stays_down_and_is_unhealthy()
-      throws Exception {
+  void a_unit_that_exits_0_under_restart_on_failure_stays_down_and_is_unhealthy() throws Exception {
     String unit = install(true, "clean-exit", "exit-after=1", "Restart=on-failure");
     TargetPlan plan = plan(unit, new HealthPlan(null, List.of(), 5_000, 60_000));
 
@@ -103,8 +102,7 @@ class SystemdManagerInSandboxTest {
 
   @Test
   void a_unit_restarted_by_restart_always_during_the_check_did_not_stabilise() throws Exception {
-    String unit =
-        install(true, "flapping", "exit-after=1.5", "Restart=always", "RestartSec=200ms");
+    String unit = install(true, "flapping", "exit-after=1.5", "Restart=always", "RestartSec=200ms");
     TargetPlan plan = plan(unit, new HealthPlan(null, List.of(), 8_000, 60_000));
 
     services.restartService(plan);
@@ -166,7 +164,8 @@ class SystemdManagerInSandboxTest {
         systemd.root().toString(),
         systemd.root().toString(),
         new ServicePlan("systemd-user", null, null, unit),
-        new SnapshotPlan(systemd.root().resolve("backups").toString(), 3, List.of(), List.of(), List.of()),
+        new SnapshotPlan(
+            systemd.root().resolve("backups").toString(), 3, List.of(), List.of(), List.of()),
         0,
         new UpdatePlan(null, null, List.of("true"), List.of(), 60),
         List.of(),

@@ -23,7 +23,8 @@ final class SandboxPreconditions {
     if (!hasSysAdmin()) {
       return Optional.of("it needs CAP_SYS_ADMIN (a container without it cannot mount)");
     }
-    for (String tool : new String[] {"/lib/systemd/systemd", "/usr/bin/unshare", "/usr/bin/nsenter"}) {
+    for (String tool :
+        new String[] {"/lib/systemd/systemd", "/usr/bin/unshare", "/usr/bin/nsenter"}) {
       if (!Files.isExecutable(Path.of(tool))) {
         return Optional.of(tool + " is missing (apt-get install systemd dbus util-linux)");
       }

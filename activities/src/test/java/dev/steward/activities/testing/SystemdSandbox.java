@@ -24,9 +24,9 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>Code under test runs plain {@code systemctl}, {@code journalctl}, {@code loginctl}: surefire
  * puts the recipe's {@code dispatch/} folder first on the test JVM's PATH, and the sandbox is
- * started with {@code --owner <this JVM>}, so the shims route this JVM's calls to it (and it is torn
- * down if the JVM dies without {@code afterAll}). The {@link #root()} folder is bound at the same
- * path in the guest, {@link #systemUnits()} onto {@code /etc/systemd/system} and {@link
+ * started with {@code --owner <this JVM>}, so the shims route this JVM's calls to it (and it is
+ * torn down if the JVM dies without {@code afterAll}). The {@link #root()} folder is bound at the
+ * same path in the guest, {@link #systemUnits()} onto {@code /etc/systemd/system} and {@link
  * #userUnits()} onto root's {@code ~/.config/systemd/user}.
  *
  * <p>Where the sandbox cannot start (not root, no CAP_SYS_ADMIN, no systemd) the class's tests are
@@ -151,7 +151,8 @@ public final class SystemdSandbox implements BeforeAllCallback, AfterAllCallback
     /** The last lines of the output, for a message. */
     public String tail() {
       String[] lines = output.split("\n");
-      return String.join(" | ", List.of(lines).subList(Math.max(0, lines.length - 5), lines.length));
+      return String.join(
+          " | ", List.of(lines).subList(Math.max(0, lines.length - 5), lines.length));
     }
 
     /** Fails unless the command exited 0; returns the output. */

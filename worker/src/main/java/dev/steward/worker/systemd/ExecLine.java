@@ -28,8 +28,7 @@ final class ExecLine {
   }
 
   private static String quoted(String word) {
-    boolean plain =
-        !word.isEmpty() && word.chars().noneMatch(c -> " \t\"'\\;".indexOf(c) >= 0);
+    boolean plain = !word.isEmpty() && word.chars().noneMatch(c -> " \t\"'\\;".indexOf(c) >= 0);
     return plain ? word : '"' + word.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 }

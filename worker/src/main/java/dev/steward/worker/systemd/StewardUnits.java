@@ -57,7 +57,8 @@ public final class StewardUnits {
         "# Retry forever: no start-rate limit. It belongs here in [Unit]; in [Service] systemd\n"
             + "# ignores it.\nStartLimitIntervalSec=0\n\n[Service]\nType=simple\n");
     unit.append("ExecStart=").append(ExecLine.of(workerArgv(plan))).append('\n');
-    unit.append("WorkingDirectory=").append(ExecLine.specifiers(plan.config().getParent().toString()));
+    unit.append("WorkingDirectory=")
+        .append(ExecLine.specifiers(plan.config().getParent().toString()));
     unit.append('\n');
     for (Map.Entry<String, String> variable : plan.environment().entrySet()) {
       unit.append("Environment=")

@@ -42,7 +42,8 @@ public final class Systemd {
     return result.output();
   }
 
-  private static CommandResult run(String tool, List<String> flags, String[] args, UnitScope scope) {
+  private static CommandResult run(
+      String tool, List<String> flags, String[] args, UnitScope scope) {
     List<String> argv = new ArrayList<>();
     argv.add(tool);
     argv.addAll(flags);

@@ -4,8 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The version of the systemd in front of us, and what it understands of the settings Steward
- * would like to use.
+ * The version of the systemd in front of us, and what it understands of the settings Steward would
+ * like to use.
  */
 public record SystemdVersion(int major) {
   /** {@code RestartSteps=} and {@code RestartMaxDelaySec=} (restart backoff) arrived in 254. */
@@ -18,7 +18,8 @@ public record SystemdVersion(int major) {
     Matcher matcher = FIRST_LINE.matcher(versionOutput.strip());
     if (!matcher.find()) {
       throw new SystemdException(
-          "cannot tell the systemd version from `systemctl --version`: " + firstLine(versionOutput));
+          "cannot tell the systemd version from `systemctl --version`: "
+              + firstLine(versionOutput));
     }
     return new SystemdVersion(Integer.parseInt(matcher.group(1)));
   }

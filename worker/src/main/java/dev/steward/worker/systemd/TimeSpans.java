@@ -4,7 +4,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the time spans {@code systemctl show} prints ({@code 1min 30s}, {@code 100ms}, {@code 0}). */
+/**
+ * Reads the time spans {@code systemctl show} prints ({@code 1min 30s}, {@code 100ms}, {@code 0}).
+ */
 final class TimeSpans {
   /** A span systemd prints as {@code infinity}. */
   static final long INFINITE = Long.MAX_VALUE;

@@ -51,7 +51,11 @@ public final class UnitDoctor {
     if (!"loaded".equals(show.get("LoadState"))) {
       return List.of(
           new Finding(
-              unit + " is " + show.getOrDefault("LoadState", "unknown") + " in the " + manager(scope),
+              unit
+                  + " is "
+                  + show.getOrDefault("LoadState", "unknown")
+                  + " in the "
+                  + manager(scope),
               "install the unit, or fix service.unit in steward.yaml"));
     }
     List<Finding> findings = new ArrayList<>(UnitSettings.check(unit, show));

@@ -93,6 +93,10 @@ public final class UnitInstaller {
 
   private void run(String... args) {
     systemd.require(systemd.systemctl(scope, args));
-    done.add("systemctl " + String.join(" ", scope.flags()) + (scope.flags().isEmpty() ? "" : " ") + String.join(" ", args));
+    done.add(
+        "systemctl "
+            + String.join(" ", scope.flags())
+            + (scope.flags().isEmpty() ? "" : " ")
+            + String.join(" ", args));
   }
 }

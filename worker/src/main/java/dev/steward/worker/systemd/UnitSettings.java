@@ -14,7 +14,10 @@ final class UnitSettings {
     if (!restart.equals("always")) {
       findings.add(
           new Finding(
-              unit + " has Restart=" + restart + ": systemd leaves it down when it exits 0"
+              unit
+                  + " has Restart="
+                  + restart
+                  + ": systemd leaves it down when it exits 0"
                   + (restart.equals("no") ? " or fails" : ""),
               "set Restart=always in [Service]"));
     }

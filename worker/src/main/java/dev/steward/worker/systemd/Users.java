@@ -13,7 +13,8 @@ final class Users {
     try {
       return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
     } catch (IOException e) {
-      throw new SystemdException("cannot read this process's uid from /proc/self: " + e.getMessage());
+      throw new SystemdException(
+          "cannot read this process's uid from /proc/self: " + e.getMessage());
     }
   }
 

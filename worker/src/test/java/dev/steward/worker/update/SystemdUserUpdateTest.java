@@ -101,7 +101,8 @@ class SystemdUserUpdateTest {
         result.steps().stream().filter(s -> s.name().equals("health")).findFirst().orElseThrow();
     assertEquals(StepResult.FAILED, health.status());
     assertEquals("service is not running (" + UNIT + " is inactive)", health.message());
-    assertTrue(result.evidence().contains("listening on"), "journal evidence: " + result.evidence());
+    assertTrue(
+        result.evidence().contains("listening on"), "journal evidence: " + result.evidence());
     assertEquals(before, target.revision(), "code is back at the recorded revision");
     assertEquals(data, target.stateDigest(), "data is restored byte for byte");
     assertTrue(Files.exists(Path.of(result.snapshot())), "the snapshot is kept");
