@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.steward.activities.testing.Shell;
 import dev.steward.activities.testing.SystemdSandbox;
 import dev.steward.workflows.host.FailureTypes;
 import dev.steward.workflows.host.HealthReport;
@@ -83,8 +84,13 @@ class SystemdManagerInSandboxTest {
     String message = failure.getOriginalMessage();
     assertTrue(message.startsWith("systemctl " + (user ? "--user " : "") + "restart"), message);
     String evidence = failure.getDetails().get(0, String.class);
-    assertTrue(evidence.contains("config missing: /etc/broken.conf"), evidence);
+    assertTrue(evidence.contains("Failed to start " + unit), evidence);
     assertFalse(manager.isRunning());
+    // journald reads the service's own output asynchronously: it may trail systemd's lines.
+    Shell.await(
+        "the journal evidence has the service's own words",
+        30,
+        () -> manager.evidence(20).contains("config missing: /etc/broken.conf"));
   }
 
   @Test
