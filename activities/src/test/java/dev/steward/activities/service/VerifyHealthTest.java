@@ -42,6 +42,10 @@ class VerifyHealthTest {
     TargetPlan plan = TestServices.plan(root, argv, health);
     started.add(plan);
     services.restartService(plan);
+    if (argv.contains(server.toString())) {
+      // A loaded machine may take seconds to start python; the short timeouts are for health.
+      TestServices.awaitLog(plan, "listening on");
+    }
     return services.verifyHealth(plan);
   }
 
