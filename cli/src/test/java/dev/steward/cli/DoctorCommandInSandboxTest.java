@@ -127,6 +127,22 @@ class DoctorCommandInSandboxTest {
 
   @Test
   @Order(5)
+  void a_system_unit_is_checked_in_the_systems_manager() throws Exception {
+    TestTarget system = TestTarget.create(systemd.newDir("system")).systemdSystem(UNIT);
+    systemd.writeUnit(false, UNIT, system.unitFile("Restart=on-abnormal\nRestartSec=60"));
+    systemd.systemctl(false, "daemon-reload").orFail();
+
+    CliRun run = CliRun.of("-c", system.config().toString(), "doctor", TestTarget.NAME);
+
+    assertEquals(7, run.exitCode(), run.toString());
+    List<String> lines = run.out().lines().toList();
+    assertLine(lines, "has Restart=on-abnormal: systemd leaves it down when it exits 0");
+    assertLine(lines, "(start-rate limit)");
+    assertEquals(2, lines.size(), run.toString());
+  }
+
+  @Test
+  @Order(6)
   void a_process_target_has_no_unit_to_check() throws Exception {
     TestTarget process = TestTarget.create(systemd.newDir("process"));
 

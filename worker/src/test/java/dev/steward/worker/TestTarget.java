@@ -129,6 +129,12 @@ public final class TestTarget {
     return writeConfig();
   }
 
+  /** Runs the service as a unit of the system's systemd manager instead of a process. */
+  public TestTarget systemdSystem(String unit) throws IOException {
+    serviceConfig = "      manager: systemd\n      unit: " + unit + "\n";
+    return writeConfig();
+  }
+
   /** A unit file running the checked-out release, with extra {@code [Service]} lines. */
   public String unitFile(String serviceLines) {
     return "[Unit]\nDescription=Steward test target\n\n[Service]\nWorkingDirectory="

@@ -47,6 +47,8 @@ public final class SystemdSandbox implements BeforeAllCallback, AfterAllCallback
       if ("1".equals(System.getenv("STEWARD_REQUIRE_SYSTEMD"))) {
         throw new IllegalStateException(reason + " (STEWARD_REQUIRE_SYSTEMD=1 requires it)");
       }
+      // Surefire counts a class aborted in beforeAll as no tests at all: say why in the log.
+      System.err.println(context.getDisplayName() + " skipped: " + reason);
       throw new TestAbortedException(reason);
     }
     root = Files.createTempDirectory("steward-systemd-").toRealPath();
