@@ -10,6 +10,7 @@ final class ExitCodes {
   static final int ROLLED_BACK = 3;
   static final int UNHEALTHY = 4;
   static final int UNREACHABLE = 5;
+  static final int FINDINGS = 7;
 
   private ExitCodes() {}
 

@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       ApprovalCommands.Approve.class,
       ApprovalCommands.Reject.class,
+      InstallCommand.class,
+      UninstallCommand.class,
+      DoctorCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -40,7 +43,8 @@ import picocli.CommandLine.Spec;
       "2:usage or configuration error",
       "3:failed and rolled back: healthy on the previous revision",
       "4:failed and NOT healthy after rollback",
-      "5:Temporal unreachable"
+      "5:Temporal unreachable",
+      "7:doctor found problems (one line each, with the fix)"
     })
 public final class Steward {
   @Option(

@@ -56,9 +56,16 @@ public final class TestTarget {
   private String keep = "3";
   private String snapshotExtra = "";
   private String healthExtra = "";
+  private String serviceConfig;
 
   private TestTarget(Path root) {
     this.root = root;
+    serviceConfig =
+        "      manager: process\n      start: [python3, service.py, \""
+            + port
+            + "\", "
+            + state()
+            + "]\n";
   }
 
   /** Creates the target with release {@code healthy} published and checked out. */
@@ -114,6 +121,31 @@ public final class TestTarget {
   public TestTarget healthCommand(String argv) throws IOException {
     healthExtra = "      command: " + argv + "\n";
     return writeConfig();
+  }
+
+  /** Runs the service as a unit of the user's systemd manager instead of a process. */
+  public TestTarget systemdUser(String unit) throws IOException {
+    serviceConfig = "      manager: systemd-user\n      unit: " + unit + "\n";
+    return writeConfig();
+  }
+
+  /** Runs the service as a unit of the system's systemd manager instead of a process. */
+  public TestTarget systemdSystem(String unit) throws IOException {
+    serviceConfig = "      manager: systemd\n      unit: " + unit + "\n";
+    return writeConfig();
+  }
+
+  /** A unit file running the checked-out release, with extra {@code [Service]} lines. */
+  public String unitFile(String serviceLines) {
+    return "[Unit]\nDescription=Steward test target\n\n[Service]\nWorkingDirectory="
+        + checkout()
+        + "\nExecStart=/usr/bin/python3 service.py "
+        + port
+        + " "
+        + state()
+        + "\n"
+        + serviceLines
+        + "\n";
   }
 
   public TestTarget keep(int snapshots) throws IOException {
@@ -206,12 +238,8 @@ public final class TestTarget {
             + "\n    state: "
             + state()
             + "\n    service:\n"
-            + "      manager: process\n"
-            + "      start: [python3, service.py, \""
-            + port
-            + "\", "
-            + state()
-            + "]\n    snapshot:\n      dir: "
+            + serviceConfig
+            + "    snapshot:\n      dir: "
             + snapshotDir()
             + "\n      keep: "
             + keep

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,16 +28,23 @@ public final class Commands {
    * tree when it runs longer. Output goes to a temporary file, so a chatty command never blocks.
    */
   public static CommandResult run(List<String> argv, Path dir, Duration timeout) {
+    return run(argv, dir, timeout, Map.of());
+  }
+
+  /** Like {@link #run(List, Path, Duration)}, with {@code environment} added to the worker's. */
+  public static CommandResult run(
+      List<String> argv, Path dir, Duration timeout, Map<String, String> environment) {
     Path out = null;
     try {
       out = Files.createTempFile("steward-cmd", ".log");
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(argv)
               .directory(dir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(out.toFile())
-              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-              .start();
+              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       boolean finished = waitFor(process, timeout);
       if (!finished) {
         killTree(process.toHandle());

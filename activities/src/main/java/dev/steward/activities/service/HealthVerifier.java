@@ -12,9 +12,11 @@ import java.util.Optional;
 
 /**
  * Polls a service until it has been healthy without a break for the required time, or the timeout
- * runs out. Healthy means: running, still the same incarnation as when the streak began (a new pid
- * means it was restarted behind our back), and passing every configured probe. A process that has
- * exited for good ends the wait at once: nothing will bring it back.
+ * runs out. Healthy means: running and passing every configured probe. Two things end the wait at
+ * once as unhealthy: a service that is down for good (nothing will bring it back), and a service
+ * that is a different incarnation than the first one seen (a new pid: it was restarted behind
+ * Steward's back, say by systemd's {@code Restart=always} after it exited, so it did not stabilise,
+ * however well the new one answers).
  */
 final class HealthVerifier {
   private final ServiceManager manager;
@@ -33,15 +35,19 @@ final class HealthVerifier {
   HealthReport verify(HealthPlan plan, Path checkout) {
     long begin = System.nanoTime();
     Streak streak = new Streak();
+    Incarnation first = new Incarnation();
     String lastFailure = null;
     while (true) {
       Commands.heartbeatIfInActivity();
       ServiceStatus status = manager.status();
+      Optional<String> restarted = status.running() ? first.changedTo(status.identity()) : none();
+      if (restarted.isPresent()) {
+        return new HealthReport(false, millis(System.nanoTime() - begin), restarted.get());
+      }
       Optional<String> failure = failure(status, plan, checkout);
       long now = System.nanoTime();
       if (failure.isEmpty()) {
-        Optional<String> restarted = streak.extend(status.identity(), now);
-        lastFailure = restarted.orElse(lastFailure);
+        streak.extend(now);
         if (streak.heldMillis(now) >= plan.stableForMillis()) {
           return healthy(begin, now, streak, status);
         }
@@ -103,26 +109,42 @@ final class HealthVerifier {
     return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 
-  /** An unbroken run of healthy samples of one incarnation of the service. */
+  private static Optional<String> none() {
+    return Optional.empty();
+  }
+
+  /** The first incarnation of the service seen running during the check. */
+  private static final class Incarnation {
+    private String identity;
+
+    /** Says how the service was restarted when {@code seen} is not the first incarnation. */
+    Optional<String> changedTo(String seen) {
+      if (identity == null) {
+        identity = seen;
+        return Optional.empty();
+      }
+      if (Objects.equals(identity, seen)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          "service was restarted behind Steward's back during the check ("
+              + identity
+              + ", then "
+              + seen
+              + "): it did not stabilise");
+    }
+  }
+
+  /** An unbroken run of healthy samples. */
   private static final class Streak {
     private boolean active;
     private long since;
-    private String identity;
 
-    /** Extends the streak; a changed identity restarts it and says so. */
-    Optional<String> extend(String seen, long now) {
-      if (active && Objects.equals(identity, seen)) {
-        return Optional.empty();
+    void extend(long now) {
+      if (!active) {
+        active = true;
+        since = now;
       }
-      Optional<String> restarted =
-          active
-              ? Optional.of(
-                  "service was restarted during the check (" + identity + ", then " + seen + ")")
-              : Optional.empty();
-      active = true;
-      since = now;
-      identity = seen;
-      return restarted;
     }
 
     void reset() {

@@ -80,7 +80,7 @@ final class TestServices {
   /** Waits (polling) until the service's log contains {@code text}. */
   static void awaitLog(TargetPlan plan, String text) throws Exception {
     Path log = Path.of(plan.state(), ".steward", "service.log");
-    long deadline = System.nanoTime() + 20_000_000_000L;
+    long deadline = System.nanoTime() + 60_000_000_000L;
     while (!Files.exists(log) || !Files.readString(log).contains(text)) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("service.log never said: " + text);
