@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
         "Durable update and recovery pipelines for long-lived Linux services, on Temporal.",
     subcommands = {
       UpdateCommand.class,
+      RecoverCommand.class,
+      HoldCommand.class,
+      ReleaseCommand.class,
       WorkerCommand.class,
       DemoCommand.class,
       ConfigCommand.class,
@@ -31,12 +34,13 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:updated and healthy, or already at the wanted revision",
+      "0:updated and healthy, or already at the wanted revision; recover: healthy at the end",
       "1:anything else (a failure that changed nothing, a busy target)",
       "2:usage or configuration error",
       "3:failed and rolled back: healthy on the previous revision",
-      "4:failed and NOT healthy after rollback",
-      "5:Temporal unreachable"
+      "4:failed and NOT healthy after rollback; recover: NOT healthy at the end",
+      "5:Temporal unreachable",
+      "6:the target is on hold (steward release TARGET)"
     })
 public final class Steward {
   @Option(

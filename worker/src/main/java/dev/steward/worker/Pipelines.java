@@ -1,6 +1,8 @@
 package dev.steward.worker;
 
 import dev.steward.workflows.TaskQueues;
+import dev.steward.workflows.recovery.RecoveryRequest;
+import dev.steward.workflows.recovery.RecoveryWorkflow;
 import dev.steward.workflows.update.UpdateRequest;
 import dev.steward.workflows.update.UpdateWorkflow;
 import io.temporal.client.WorkflowClient;
@@ -27,6 +29,23 @@ public final class Pipelines {
                 .setStaticSummary("Update " + target + " on " + host)
                 .build());
     WorkflowClient.start(workflow::update, new UpdateRequest(target, host));
+    return workflow;
+  }
+
+  /** Starts a recovery of {@code target} ({@code recover/<target>/<time>}) and returns its stub. */
+  public static RecoveryWorkflow startRecovery(
+      WorkflowClient client, String target, String host, Clock clock) {
+    String workflowId =
+        "recover/" + target + "/" + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    RecoveryWorkflow workflow =
+        client.newWorkflowStub(
+            RecoveryWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TaskQueues.WORKFLOWS)
+                .setStaticSummary("Recover " + target + " on " + host)
+                .build());
+    WorkflowClient.start(workflow::recover, new RecoveryRequest(target, host, null));
     return workflow;
   }
 }

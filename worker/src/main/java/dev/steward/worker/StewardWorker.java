@@ -2,12 +2,17 @@ package dev.steward.worker;
 
 import dev.steward.activities.code.CodeActivitiesImpl;
 import dev.steward.activities.disk.DiskActivitiesImpl;
+import dev.steward.activities.hold.HoldActivitiesImpl;
+import dev.steward.activities.notify.NotifyActivitiesImpl;
+import dev.steward.activities.recovery.RecoveryActivitiesImpl;
 import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
 import dev.steward.activities.status.StatusActivitiesImpl;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.pipeline.PipelineActivitiesImpl;
 import dev.steward.workflows.TaskQueues;
+import dev.steward.workflows.notify.NotifyWorkflowImpl;
+import dev.steward.workflows.recovery.RecoveryWorkflowImpl;
 import dev.steward.workflows.update.UpdateWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -30,7 +35,8 @@ public final class StewardWorker {
       WorkflowClient client, Supplier<StewardConfig> config, String host) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS);
-    workflows.registerWorkflowImplementationTypes(UpdateWorkflowImpl.class);
+    workflows.registerWorkflowImplementationTypes(
+        UpdateWorkflowImpl.class, RecoveryWorkflowImpl.class, NotifyWorkflowImpl.class);
     Worker activities = factory.newWorker(TaskQueues.forHost(host));
     activities.registerActivitiesImplementations(
         new PipelineActivitiesImpl(config, client),
@@ -38,7 +44,10 @@ public final class StewardWorker {
         new CodeActivitiesImpl(),
         new SnapshotActivitiesImpl(),
         new ServiceActivitiesImpl(),
-        new StatusActivitiesImpl());
+        new StatusActivitiesImpl(),
+        new HoldActivitiesImpl(),
+        new NotifyActivitiesImpl(),
+        new RecoveryActivitiesImpl());
     factory.start();
     return factory;
   }

@@ -23,7 +23,19 @@ final class TargetReader {
     ConfigMap target =
         node.map("checkout: /srv/" + name + "/app")
             .allowOnly(
-                "checkout", "state", "service", "snapshot", "disk", "update", "patches", "health");
+                "checkout",
+                "state",
+                "service",
+                "snapshot",
+                "disk",
+                "update",
+                "patches",
+                "health",
+                "provider",
+                "recovery",
+                "monitor",
+                "heartbeat",
+                "notify");
     Path checkout = paths.workTree(target.get("checkout"), "checkout: /srv/" + name + "/app");
     Path state = state(target.get("state"));
     return new TargetPlan(
@@ -36,7 +48,10 @@ final class TargetReader {
         minFree(target.get("disk")),
         UpdateSection.read(target.get("update")),
         UpdateSection.readPatches(target.get("patches")),
-        HealthSection.read(target.get("health")));
+        HealthSection.read(target.get("health")),
+        RecoverySection.read(target.get("provider"), target.get("recovery"), paths),
+        MonitorSection.read(target.get("monitor"), target.get("heartbeat"), paths),
+        NotifySection.read(target.get("notify")));
   }
 
   private Path state(ConfigNode node) {

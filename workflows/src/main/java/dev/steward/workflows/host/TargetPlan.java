@@ -19,6 +19,9 @@ import java.util.List;
  * @param update how the code is moved to its new version
  * @param patches local patches re-applied after every update, in order
  * @param health how the service is judged healthy
+ * @param recovery how the recovery playbook runs (provider status page, log files, waits)
+ * @param monitor what the monitor measures and its thresholds
+ * @param notifications where notifications go
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TargetPlan(
@@ -31,7 +34,45 @@ public record TargetPlan(
     long minFreeBytes,
     UpdatePlan update,
     List<PatchPlan> patches,
-    HealthPlan health) {
+    HealthPlan health,
+    RecoveryPlan recovery,
+    MonitorPlan monitor,
+    NotifyPlan notifications) {
+
+  /** A plan without recovery, monitor or notification settings: their defaults apply. */
+  public TargetPlan(
+      String target,
+      String host,
+      String checkout,
+      String state,
+      ServicePlan service,
+      SnapshotPlan snapshot,
+      long minFreeBytes,
+      UpdatePlan update,
+      List<PatchPlan> patches,
+      HealthPlan health) {
+    this(
+        target,
+        host,
+        checkout,
+        state,
+        service,
+        snapshot,
+        minFreeBytes,
+        update,
+        patches,
+        health,
+        null,
+        null,
+        null);
+  }
+
+  /** Fills in the defaults of the sections the config left out. */
+  public TargetPlan {
+    recovery = recovery == null ? RecoveryPlan.DEFAULTS : recovery;
+    monitor = monitor == null ? MonitorPlan.DEFAULTS : monitor;
+    notifications = notifications == null ? NotifyPlan.NONE : notifications;
+  }
 
   /**
    * How the service runs.

@@ -7,7 +7,8 @@ import java.util.List;
  * How an update run ended.
  *
  * @param target the target
- * @param outcome {@code updated}, {@code unchanged}, {@code rolled_back} or {@code failed}
+ * @param outcome {@code updated}, {@code unchanged}, {@code rolled_back}, {@code failed} or
+ *     {@code held}
  * @param fromRevision the revision before the run
  * @param toRevision the revision the run left the checkout at
  * @param snapshot the snapshot the run took, or null when it stopped before one
@@ -34,4 +35,7 @@ public record UpdateResult(
   public static final String UNCHANGED = "unchanged";
   public static final String ROLLED_BACK = "rolled_back";
   public static final String FAILED = "failed";
+
+  /** The target is on hold: the run changed nothing. */
+  public static final String HELD = "held";
 }
