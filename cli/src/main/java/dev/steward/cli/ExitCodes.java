@@ -12,6 +12,7 @@ final class ExitCodes {
   static final int UNHEALTHY = 4;
   static final int UNREACHABLE = 5;
   static final int HELD = 6;
+  static final int ALERT = 7;
 
   private ExitCodes() {}
 

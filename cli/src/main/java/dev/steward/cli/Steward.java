@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       RecoverCommand.class,
       HoldCommand.class,
       ReleaseCommand.class,
+      MonitorCommand.class,
       WorkerCommand.class,
       DemoCommand.class,
       ConfigCommand.class,
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
       "3:failed and rolled back: healthy on the previous revision",
       "4:failed and NOT healthy after rollback; recover: NOT healthy at the end",
       "5:Temporal unreachable",
-      "6:the target is on hold (steward release TARGET)"
+      "6:the target is on hold (steward release TARGET)",
+      "7:monitor --once: a metric is beyond its threshold"
     })
 public final class Steward {
   @Option(

@@ -3,6 +3,7 @@ package dev.steward.worker;
 import dev.steward.activities.code.CodeActivitiesImpl;
 import dev.steward.activities.disk.DiskActivitiesImpl;
 import dev.steward.activities.hold.HoldActivitiesImpl;
+import dev.steward.activities.monitor.MonitorActivitiesImpl;
 import dev.steward.activities.notify.NotifyActivitiesImpl;
 import dev.steward.activities.recovery.RecoveryActivitiesImpl;
 import dev.steward.activities.service.ServiceActivitiesImpl;
@@ -11,6 +12,7 @@ import dev.steward.activities.status.StatusActivitiesImpl;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.pipeline.PipelineActivitiesImpl;
 import dev.steward.workflows.TaskQueues;
+import dev.steward.workflows.monitor.MonitorWorkflowImpl;
 import dev.steward.workflows.notify.NotifyWorkflowImpl;
 import dev.steward.workflows.recovery.RecoveryWorkflowImpl;
 import dev.steward.workflows.update.UpdateWorkflowImpl;
@@ -36,7 +38,10 @@ public final class StewardWorker {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(
-        UpdateWorkflowImpl.class, RecoveryWorkflowImpl.class, NotifyWorkflowImpl.class);
+        UpdateWorkflowImpl.class,
+        RecoveryWorkflowImpl.class,
+        MonitorWorkflowImpl.class,
+        NotifyWorkflowImpl.class);
     Worker activities = factory.newWorker(TaskQueues.forHost(host));
     activities.registerActivitiesImplementations(
         new PipelineActivitiesImpl(config, client),
@@ -47,7 +52,8 @@ public final class StewardWorker {
         new StatusActivitiesImpl(),
         new HoldActivitiesImpl(),
         new NotifyActivitiesImpl(),
-        new RecoveryActivitiesImpl());
+        new RecoveryActivitiesImpl(),
+        new MonitorActivitiesImpl());
     factory.start();
     return factory;
   }

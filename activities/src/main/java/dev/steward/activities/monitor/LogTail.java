@@ -38,6 +38,12 @@ public final class LogTail {
    * starts. {@code enough} sees lines newest first, each once.
    */
   static List<String> linesFromEnd(Path file, Predicate<String> enough) throws IOException {
+    return linesFromEnd(file, enough, new long[1]);
+  }
+
+  /** As above, adding the bytes read to {@code bytesRead[0]}. */
+  static List<String> linesFromEnd(Path file, Predicate<String> enough, long[] bytesRead)
+      throws IOException {
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
       long pos = raf.length();
       byte[] tail = new byte[0];
@@ -50,6 +56,7 @@ public final class LogTail {
         raf.readFully(buffer, 0, n);
         System.arraycopy(tail, 0, buffer, n, tail.length);
         tail = buffer;
+        bytesRead[0] += n;
         List<String> lines = completeLines(tail, pos > 0);
         for (int i = lines.size() - shown - 1; i >= 0; i--) {
           if (enough.test(lines.get(i))) {
