@@ -137,7 +137,7 @@ class NotificationsTest {
   @Test
   void an_update_that_rolls_back_sends_a_warning_and_a_successful_one_only_when_asked()
       throws Exception {
-    try (RecoveryHarness harness = new RecoveryHarness(tmp)) {
+    try (RecoveryHarness harness = new RecoveryHarness(tmp, false)) {
       harness.target.withConfig("    notify:\n      channels:\n        - webhook: " + http.url("/hook") + "\n");
       harness.startHealthy();
       harness.target.publish("healthy v2");

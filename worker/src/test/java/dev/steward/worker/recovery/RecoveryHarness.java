@@ -37,10 +37,17 @@ final class RecoveryHarness implements AutoCloseable {
   private final WorkerFactory worker;
 
   RecoveryHarness(Path root) throws IOException {
+    this(root, true);
+  }
+
+  /**
+   * @param timeSkipping whether workflow timers pass at once; off to measure real durations
+   */
+  RecoveryHarness(Path root, boolean timeSkipping) throws IOException {
     target = TestTarget.create(root);
     env =
         TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(true).build());
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build());
     worker =
         StewardWorker.start(
             env.getWorkflowClient(),
