@@ -52,7 +52,8 @@ final class MonitorCommand implements Callable<Integer> {
     try (StewardRuntime runtime = StewardRuntime.open(config, steward::loadConfig)) {
       if (once) {
         MonitorWorkflow run =
-            Pipelines.startMonitor(runtime.client(), target, runtime.host(), true, Clock.systemUTC());
+            Pipelines.startMonitor(
+                runtime.client(), target, runtime.host(), true, Clock.systemUTC());
         Measurement measurement = WorkflowStub.fromTyped(run).getResult(Measurement.class);
         print(printer, measurement);
         return measurement.anyAlert() ? ExitCodes.ALERT : ExitCodes.OK;
@@ -64,7 +65,9 @@ final class MonitorCommand implements Callable<Integer> {
   private int watch(RunPrinter printer, StewardRuntime runtime) throws InterruptedException {
     MonitorWorkflow run;
     try {
-      run = Pipelines.startMonitor(runtime.client(), target, runtime.host(), false, Clock.systemUTC());
+      run =
+          Pipelines.startMonitor(
+              runtime.client(), target, runtime.host(), false, Clock.systemUTC());
     } catch (WorkflowExecutionAlreadyStarted e) {
       printer.text(target + ": its monitor already runs as monitor/" + target);
       return ExitCodes.OK;

@@ -9,7 +9,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code steward release TARGET}: lifts a hold, whoever put it. */
-@Command(name = "release", description = {"Release a target's hold so updates run again."})
+@Command(
+    name = "release",
+    description = {"Release a target's hold so updates run again."})
 final class ReleaseCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
 

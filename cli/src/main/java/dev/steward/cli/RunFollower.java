@@ -45,7 +45,10 @@ final class RunFollower {
    * @param progress asks the run for its steps so far (a query)
    */
   <R> R follow(
-      Object run, Class<R> type, Function<R, List<StepResult>> steps, Supplier<List<StepResult>> progress)
+      Object run,
+      Class<R> type,
+      Function<R, List<StepResult>> steps,
+      Supplier<List<StepResult>> progress)
       throws InterruptedException {
     WorkflowStub stub = WorkflowStub.fromTyped(run);
     printer.started(stub.getExecution().getWorkflowId());

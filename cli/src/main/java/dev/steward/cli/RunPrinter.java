@@ -64,7 +64,13 @@ final class RunPrinter {
       if (result.recoveredBy() != null) {
         String took =
             result.secondsToRecover() == null ? "" : " in " + result.secondsToRecover() + " s";
-        text("recovered by " + result.recoveredBy() + took + " (down since " + result.downSince() + ")");
+        text(
+            "recovered by "
+                + result.recoveredBy()
+                + took
+                + " (down since "
+                + result.downSince()
+                + ")");
       }
       evidence(result.evidence());
     }

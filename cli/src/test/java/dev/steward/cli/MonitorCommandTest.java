@@ -39,7 +39,8 @@ class MonitorCommandTest {
   void measures_once_and_prints_each_metric_as_json_exiting_0_when_all_are_within_thresholds()
       throws Exception {
     CliRun run =
-        CliRun.of("-c", target.config().toString(), "monitor", "demo", "--once", "--output", "json");
+        CliRun.of(
+            "-c", target.config().toString(), "monitor", "demo", "--once", "--output", "json");
 
     assertEquals(ExitCodes.OK, run.exitCode(), run.toString());
     JsonNode result = new ObjectMapper().readTree(run.out());

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpReceiver implements AutoCloseable {
   /** One request as received. */
-  public record Request(String method, String path, Map<String, List<String>> headers, String body) {
+  public record Request(
+      String method, String path, Map<String, List<String>> headers, String body) {
     public String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -42,7 +43,8 @@ public final class HttpReceiver implements AutoCloseable {
   }
 
   public static HttpReceiver start() throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     HttpReceiver receiver = new HttpReceiver(server);
     server.createContext("/", receiver::handle);
     server.start();

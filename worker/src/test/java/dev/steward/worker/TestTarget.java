@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * service, a clone of it as the checkout, a state directory with data, and a steward.yaml. A
  * release is described by words in its {@code release.txt}: {@code healthy}, {@code never-healthy}
  * (answers 503), {@code exits-after-1s} (answers, then exits 0), and {@code migrate} (rewrites the
- * data when it starts). Any release refuses to start when the data's {@code schema.txt} says
- * {@code corrupt}: the "broken by bad data" case that only restoring the data fixes.
+ * data when it starts). Any release refuses to start when the data's {@code schema.txt} says {@code
+ * corrupt}: the "broken by bad data" case that only restoring the data fixes.
  */
 public final class TestTarget {
   public static final String NAME = "demo";

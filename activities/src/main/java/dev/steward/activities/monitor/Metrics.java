@@ -36,7 +36,10 @@ final class Metrics {
   Metric up() {
     HealthReport health = ServiceProbe.once(plan);
     return new Metric(
-        Metric.UP, health.message(), "running and healthy", health.healthy() ? Metric.OK : Metric.ALERT);
+        Metric.UP,
+        health.message(),
+        "running and healthy",
+        health.healthy() ? Metric.OK : Metric.ALERT);
   }
 
   Metric disk() {
@@ -44,8 +47,18 @@ final class Metrics {
     try {
       FileStore store = Files.getFileStore(Path.of(plan.state()));
       double free = 100.0 * store.getUsableSpace() / store.getTotalSpace();
-      String value = percent(free) + " free (" + bytes(store.getUsableSpace()) + " of " + bytes(store.getTotalSpace()) + ")";
-      return new Metric(Metric.DISK, value, threshold, free < limits.diskFreeMinPercent() ? Metric.ALERT : Metric.OK);
+      String value =
+          percent(free)
+              + " free ("
+              + bytes(store.getUsableSpace())
+              + " of "
+              + bytes(store.getTotalSpace())
+              + ")";
+      return new Metric(
+          Metric.DISK,
+          value,
+          threshold,
+          free < limits.diskFreeMinPercent() ? Metric.ALERT : Metric.OK);
     } catch (IOException e) {
       return new Metric(Metric.DISK, "cannot read: " + e.getMessage(), threshold, Metric.UNKNOWN);
     }
@@ -59,7 +72,8 @@ final class Metrics {
       return new Metric(Metric.MEMORY, "not running, or not measurable", threshold, Metric.UNKNOWN);
     }
     boolean over = max > 0 && used.getAsLong() > max;
-    return new Metric(Metric.MEMORY, bytes(used.getAsLong()), threshold, over ? Metric.ALERT : Metric.OK);
+    return new Metric(
+        Metric.MEMORY, bytes(used.getAsLong()), threshold, over ? Metric.ALERT : Metric.OK);
   }
 
   Metric errors() {
@@ -73,20 +87,31 @@ final class Metrics {
             : ProviderLog.matching(limits.callPattern(), limits.errorPattern(), logZone);
     try {
       ProviderLog.Window w =
-          parser.read(Path.of(limits.log()), clock.instant().minusMillis(limits.errorWindowMillis()));
-      String window = " in the last " + Duration.ofMillis(limits.errorWindowMillis()).toMinutes() + " min";
+          parser.read(
+              Path.of(limits.log()), clock.instant().minusMillis(limits.errorWindowMillis()));
+      String window =
+          " in the last " + Duration.ofMillis(limits.errorWindowMillis()).toMinutes() + " min";
       if (w.calls() + w.failedAttempts() == 0) {
         return new Metric(Metric.ERRORS, "no model calls" + window, threshold, Metric.OK);
       }
       String value =
-          w.failedAttempts() + " of " + (w.calls() + w.failedAttempts()) + " attempts failed ("
-              + percent(w.errorPercent()) + ")" + window
+          w.failedAttempts()
+              + " of "
+              + (w.calls() + w.failedAttempts())
+              + " attempts failed ("
+              + percent(w.errorPercent())
+              + ")"
+              + window
               + (w.byStatus().isEmpty() ? "" : ", by status " + w.byStatus())
               + (w.finalFailures() == 0 ? "" : ", " + w.finalFailures() + " gave up");
       boolean high = w.errorPercent() > limits.errorRateMaxPercent();
       return new Metric(Metric.ERRORS, value, threshold, high ? Metric.ALERT : Metric.OK);
     } catch (IOException e) {
-      return new Metric(Metric.ERRORS, "cannot read " + limits.log() + ": " + e.getMessage(), threshold, Metric.UNKNOWN);
+      return new Metric(
+          Metric.ERRORS,
+          "cannot read " + limits.log() + ": " + e.getMessage(),
+          threshold,
+          Metric.UNKNOWN);
     }
   }
 
@@ -99,10 +124,18 @@ final class Metrics {
     try {
       JsonNode status = new ObjectMapper().readTree(file.toFile());
       String word = status.path("status").asText("unknown");
-      String value = word + " at " + status.path("timestamp").asText("?") + " (" + status.path("outcome").asText("?") + ")";
-      return new Metric(Metric.UPDATE, value, threshold, "success".equals(word) ? Metric.OK : Metric.ALERT);
+      String value =
+          word
+              + " at "
+              + status.path("timestamp").asText("?")
+              + " ("
+              + status.path("outcome").asText("?")
+              + ")";
+      return new Metric(
+          Metric.UPDATE, value, threshold, "success".equals(word) ? Metric.OK : Metric.ALERT);
     } catch (IOException e) {
-      return new Metric(Metric.UPDATE, "unreadable status file: " + e.getMessage(), threshold, Metric.UNKNOWN);
+      return new Metric(
+          Metric.UPDATE, "unreadable status file: " + e.getMessage(), threshold, Metric.UNKNOWN);
     }
   }
 

@@ -3,7 +3,6 @@ package dev.steward.activities.monitor;
 import dev.steward.activities.Secrets;
 import dev.steward.workflows.host.FailureTypes;
 import dev.steward.workflows.host.Measurement;
-import dev.steward.workflows.host.Metric;
 import dev.steward.workflows.host.MonitorActivities;
 import dev.steward.workflows.host.TargetPlan;
 import io.temporal.activity.Activity;
@@ -49,7 +48,12 @@ public final class MonitorActivitiesImpl implements MonitorActivities {
     Metrics metrics = new Metrics(plan, clock, logZone);
     return new Measurement(
         clock.instant().toString(),
-        List.of(metrics.up(), metrics.disk(), metrics.memory(), metrics.errors(), metrics.lastUpdate()));
+        List.of(
+            metrics.up(),
+            metrics.disk(),
+            metrics.memory(),
+            metrics.errors(),
+            metrics.lastUpdate()));
   }
 
   @Override
@@ -65,11 +69,13 @@ public final class MonitorActivitiesImpl implements MonitorActivities {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(url))
               .timeout(PING_TIMEOUT)
-              .POST(HttpRequest.BodyPublishers.ofString(plan.target() + (healthy ? " up" : " down")))
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(plan.target() + (healthy ? " up" : " down")))
               .build();
       int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       if (status / 100 != 2) {
-        throw ApplicationFailure.newFailure(shown + " answered " + status, FailureTypes.COMMAND_FAILED);
+        throw ApplicationFailure.newFailure(
+            shown + " answered " + status, FailureTypes.COMMAND_FAILED);
       }
     } catch (IOException e) {
       throw ApplicationFailure.newFailure(

@@ -17,9 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The model provider's error rate over a window, from an agent's log. It understands Hermes
- * Agent's lines (see hermes-facts.md): {@code API call #N: model=… } for a call that worked, {@code
- * API call failed (attempt x/y) … summary=HTTP 429: …} for a failed attempt, {@code API call failed
+ * The model provider's error rate over a window, from an agent's log. It understands Hermes Agent's
+ * lines (see hermes-facts.md): {@code API call #N: model=… } for a call that worked, {@code API
+ * call failed (attempt x/y) … summary=HTTP 429: …} for a failed attempt, {@code API call failed
  * after N retries} for a final failure; or two regexes for any other service.
  *
  * <p>It reads each file backwards only as far as the window reaches, the current log and its
@@ -44,7 +44,11 @@ public final class ProviderLog {
    * @param bytesRead how much of the files was read
    */
   public record Window(
-      int calls, int failedAttempts, int finalFailures, TreeMap<String, Integer> byStatus, long bytesRead) {
+      int calls,
+      int failedAttempts,
+      int finalFailures,
+      TreeMap<String, Integer> byStatus,
+      long bytesRead) {
 
     /** Failed attempts as a percentage of all attempts; 0 when there were none. */
     public double errorPercent() {
@@ -121,7 +125,8 @@ public final class ProviderLog {
     }
     String millis = m.group(3) == null ? "000" : (m.group(3) + "00").substring(0, 3);
     LocalDateTime time =
-        LocalDateTime.parse(m.group(1) + "T" + m.group(2) + "." + millis, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        LocalDateTime.parse(
+            m.group(1) + "T" + m.group(2) + "." + millis, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     return Optional.of(time.atZone(zone).toInstant());
   }
 }

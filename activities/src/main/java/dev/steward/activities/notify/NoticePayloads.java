@@ -24,7 +24,8 @@ final class NoticePayloads {
 
   /** The request for {@code channel}, without its timeout. */
   static HttpRequest.Builder request(Channel channel, Notice notice, Secrets secrets) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(NotifyActivitiesImpl.uri(channel, secrets));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(NotifyActivitiesImpl.uri(channel, secrets));
     return switch (channel.type()) {
       case Channel.WEBHOOK -> json(builder, notice);
       case Channel.SLACK -> json(builder, Map.of("text", slackText(notice)));
@@ -64,9 +65,7 @@ final class NoticePayloads {
         .header("Title", notice.title())
         .header("Priority", priority(notice.severity()))
         .header("Tags", notice.severity() + ",steward")
-        .POST(
-            HttpRequest.BodyPublishers.ofString(
-                bodyText(notice), StandardCharsets.UTF_8));
+        .POST(HttpRequest.BodyPublishers.ofString(bodyText(notice), StandardCharsets.UTF_8));
     if (channel.token() != null) {
       builder.header("Authorization", "Bearer " + secrets.resolve(channel.token()));
     }
@@ -83,14 +82,22 @@ final class NoticePayloads {
 
   private static String slackText(Notice notice) {
     String text =
-        "*[" + notice.severity().toUpperCase(Locale.ROOT) + "] " + notice.title() + "*\n"
+        "*["
+            + notice.severity().toUpperCase(Locale.ROOT)
+            + "] "
+            + notice.title()
+            + "*\n"
             + notice.message();
     String evidence = evidenceTail(notice);
     return evidence.isEmpty() ? text : text + "\n```" + evidence + "```";
   }
 
   private static String plainText(Notice notice) {
-    return "[" + notice.severity().toUpperCase(Locale.ROOT) + "] " + notice.title() + "\n"
+    return "["
+        + notice.severity().toUpperCase(Locale.ROOT)
+        + "] "
+        + notice.title()
+        + "\n"
         + bodyText(notice);
   }
 

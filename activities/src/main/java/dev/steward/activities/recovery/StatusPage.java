@@ -16,7 +16,8 @@ import java.time.Duration;
 /**
  * Reads an Atlassian Statuspage {@code status.json}: {@code {"status": {"indicator": "none" |
  * "minor" | "major" | "critical", "description": "..."}}}. A page that cannot be read is {@code
- * unknown}: recovery then treats the provider as healthy, so its own outage cannot stall a rollback.
+ * unknown}: recovery then treats the provider as healthy, so its own outage cannot stall a
+ * rollback.
  */
 final class StatusPage {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);

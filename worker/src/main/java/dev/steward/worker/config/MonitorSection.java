@@ -23,8 +23,17 @@ final class MonitorSection {
         monitorNode
             .map("every: 1m")
             .allowOnly(
-                "every", "downAfter", "diskFreeMin", "memoryMax", "errorWindow", "errorRateMax",
-                "log", "callPattern", "errorPattern", "cooldown", "maxRecoveries",
+                "every",
+                "downAfter",
+                "diskFreeMin",
+                "memoryMax",
+                "errorWindow",
+                "errorRateMax",
+                "log",
+                "callPattern",
+                "errorPattern",
+                "cooldown",
+                "maxRecoveries",
                 "recoveryWindow");
     String callPattern = m.has("callPattern") ? regex(m.get("callPattern")) : null;
     String errorPattern = m.has("errorPattern") ? regex(m.get("errorPattern")) : null;
@@ -51,10 +60,19 @@ final class MonitorSection {
 
   private static MonitorPlan withHeartbeat(MonitorPlan p, String heartbeat) {
     return new MonitorPlan(
-        p.everyMillis(), p.downAfter(), p.diskFreeMinPercent(), p.memoryMaxBytes(),
-        p.errorWindowMillis(), p.errorRateMaxPercent(), p.log(), p.callPattern(),
-        p.errorPattern(), p.recoveryCooldownMillis(), p.maxRecoveries(),
-        p.recoveryWindowMillis(), heartbeat);
+        p.everyMillis(),
+        p.downAfter(),
+        p.diskFreeMinPercent(),
+        p.memoryMaxBytes(),
+        p.errorWindowMillis(),
+        p.errorRateMaxPercent(),
+        p.log(),
+        p.callPattern(),
+        p.errorPattern(),
+        p.recoveryCooldownMillis(),
+        p.maxRecoveries(),
+        p.recoveryWindowMillis(),
+        heartbeat);
   }
 
   private static int positive(ConfigNode node, String example) {
@@ -78,7 +96,8 @@ final class MonitorSection {
       // Reported below.
     }
     throw node.error(
-        ConfigNode.quote(text) + " is not a percentage", "write one from 0% to 100%, e.g. " + example);
+        ConfigNode.quote(text) + " is not a percentage",
+        "write one from 0% to 100%, e.g. " + example);
   }
 
   private static String regex(ConfigNode node) {

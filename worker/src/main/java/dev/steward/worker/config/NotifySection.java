@@ -20,7 +20,8 @@ final class NotifySection {
     if (!node.present()) {
       return NotifyPlan.NONE;
     }
-    ConfigMap notify = node.map("channels: [{slack: env:SLACK_WEBHOOK}]").allowOnly("onSuccess", "channels");
+    ConfigMap notify =
+        node.map("channels: [{slack: env:SLACK_WEBHOOK}]").allowOnly("onSuccess", "channels");
     boolean onSuccess = notify.has("onSuccess") && bool(notify.get("onSuccess"));
     List<Channel> channels = new ArrayList<>();
     if (notify.has("channels")) {
@@ -33,7 +34,8 @@ final class NotifySection {
 
   private static Channel channel(ConfigNode item) {
     ConfigMap map =
-        item.map("slack: env:SLACK_WEBHOOK").allowOnly("webhook", "slack", "ntfy", "whatsapp", "token", "chatId");
+        item.map("slack: env:SLACK_WEBHOOK")
+            .allowOnly("webhook", "slack", "ntfy", "whatsapp", "token", "chatId");
     List<String> given = TYPES.stream().filter(map::has).toList();
     if (given.size() != 1) {
       throw item.error(
@@ -46,13 +48,15 @@ final class NotifySection {
       throw map.get("token").keyError("is only for ntfy", "put a token in the URL, or remove it");
     }
     if (type.equals(Channel.WHATSAPP) && !map.has("chatId")) {
-      throw map.get("chatId").missing("the WhatsApp bridge needs the chat, e.g. chatId: 447700900123@s.whatsapp.net");
+      throw map.get("chatId")
+          .missing("the WhatsApp bridge needs the chat, e.g. chatId: 447700900123@s.whatsapp.net");
     }
     if (map.has("chatId") && !type.equals(Channel.WHATSAPP)) {
       throw map.get("chatId").keyError("is only for whatsapp", "remove it");
     }
     String token = map.has("token") ? map.get("token").text("token: env:NTFY_TOKEN") : null;
-    String chatId = map.has("chatId") ? map.get("chatId").text("chatId: 447700900123@s.whatsapp.net") : null;
+    String chatId =
+        map.has("chatId") ? map.get("chatId").text("chatId: 447700900123@s.whatsapp.net") : null;
     return new Channel(type, url, token, chatId);
   }
 

@@ -12,7 +12,9 @@ final class RecoverySection {
     String status = null;
     if (providerNode.present()) {
       ConfigMap provider =
-          providerNode.map("status: https://status.openai.com/api/v2/status.json").allowOnly("status");
+          providerNode
+              .map("status: https://status.openai.com/api/v2/status.json")
+              .allowOnly("status");
       if (provider.has("status")) {
         status = Urls.http(provider.get("status"), "https://status.openai.com/api/v2/status.json");
       }
@@ -20,7 +22,8 @@ final class RecoverySection {
     long wait = RecoveryPlan.DEFAULT_WAIT_FOR_PROVIDER_MILLIS;
     List<String> logs = List.of();
     if (recoveryNode.present()) {
-      ConfigMap recovery = recoveryNode.map("waitForProvider: 30m").allowOnly("waitForProvider", "logs");
+      ConfigMap recovery =
+          recoveryNode.map("waitForProvider: 30m").allowOnly("waitForProvider", "logs");
       wait = Values.durationOr(recovery, "waitForProvider", wait, 0);
       if (recovery.has("logs")) {
         List<String> files = new ArrayList<>();

@@ -72,11 +72,23 @@ class OpsConfigTest {
 
     String log = fx.root.resolve("logs/agent.log").toString();
     assertEquals(
-        new RecoveryPlan("https://status.openai.com/api/v2/status.json", 45 * 60_000L, List.of(log)),
+        new RecoveryPlan(
+            "https://status.openai.com/api/v2/status.json", 45 * 60_000L, List.of(log)),
         plan.recovery());
     assertEquals(
         new MonitorPlan(
-            30_000, 3, 15, 2L << 30, 7_200_000, 5, log, null, null, 20 * 60_000L, 2, 43_200_000,
+            30_000,
+            3,
+            15,
+            2L << 30,
+            7_200_000,
+            5,
+            log,
+            null,
+            null,
+            20 * 60_000L,
+            2,
+            43_200_000,
             "env:HC_URL"),
         plan.monitor());
     assertEquals(
@@ -84,8 +96,10 @@ class OpsConfigTest {
             true,
             List.of(
                 new Channel("slack", "env:SLACK_WEBHOOK", null, null),
-                new Channel("ntfy", "https://ntfy.sh/steward", "file:/etc/steward/ntfy-token", null),
-                new Channel("whatsapp", "http://127.0.0.1:3000/send", null, "447700900123@s.whatsapp.net"),
+                new Channel(
+                    "ntfy", "https://ntfy.sh/steward", "file:/etc/steward/ntfy-token", null),
+                new Channel(
+                    "whatsapp", "http://127.0.0.1:3000/send", null, "447700900123@s.whatsapp.net"),
                 new Channel("webhook", "https://example.com/hook", null, null))),
         plan.notifications());
   }
@@ -138,7 +152,9 @@ class OpsConfigTest {
     assertEquals(
         "steward.yaml:16: targets.demo.notify.channels[0].chatId: missing (the WhatsApp bridge"
             + " needs the chat, e.g. chatId: 447700900123@s.whatsapp.net)",
-        fx.error(MINIMAL + "    notify:\n      channels:\n        - whatsapp: http://127.0.0.1:3000/send\n"));
+        fx.error(
+            MINIMAL
+                + "    notify:\n      channels:\n        - whatsapp: http://127.0.0.1:3000/send\n"));
   }
 
   @Test

@@ -66,7 +66,8 @@ class MonitorWorkflowTest {
     double seconds = (System.nanoTime() - killed) / 1e9;
     awaitState(monitor, s -> s.cycles() >= recovered.cycles() + 1);
 
-    assertTrue(recovered.lastRecovery().startsWith("restarted recover/demo/"), recovered.toString());
+    assertTrue(
+        recovered.lastRecovery().startsWith("restarted recover/demo/"), recovered.toString());
     assertTrue(ServiceProbe.once(harness.plan()).healthy());
     assertEquals(List.of("/ping/abc", "/ping/abc/fail", "/ping/abc"), pingSequence());
     System.out.printf(Locale.ROOT, "monitor: kill -> healthy in %.1f s%n", seconds);
@@ -101,7 +102,11 @@ class MonitorWorkflowTest {
 
   private MonitorWorkflow startMonitor() {
     return Pipelines.startMonitor(
-        harness.env.getWorkflowClient(), TestTarget.NAME, RecoveryHarness.HOST, false, Clock.systemUTC());
+        harness.env.getWorkflowClient(),
+        TestTarget.NAME,
+        RecoveryHarness.HOST,
+        false,
+        Clock.systemUTC());
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.steward.worker.recovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,7 +67,8 @@ class NotificationsTest {
 
   @Test
   void posts_a_text_with_title_and_evidence_to_slack() throws Exception {
-    new NotifyActivitiesImpl().sendNotice(new Channel(Channel.SLACK, http.url("/slack"), null, null), NOTICE);
+    new NotifyActivitiesImpl()
+        .sendNotice(new Channel(Channel.SLACK, http.url("/slack"), null, null), NOTICE);
 
     JsonNode body = json.readTree(http.next(10).body());
     assertEquals(1, body.size(), "Slack takes one field: text");
@@ -82,7 +82,8 @@ class NotificationsTest {
   void posts_the_message_with_title_priority_and_bearer_token_to_ntfy() throws Exception {
     var sender = new NotifyActivitiesImpl(new Secrets(Map.of("NTFY_TOKEN", "tk_secret")));
 
-    sender.sendNotice(new Channel(Channel.NTFY, http.url("/steward-alerts"), "env:NTFY_TOKEN", null), NOTICE);
+    sender.sendNotice(
+        new Channel(Channel.NTFY, http.url("/steward-alerts"), "env:NTFY_TOKEN", null), NOTICE);
 
     HttpReceiver.Request request = http.next(10);
     assertEquals("/steward-alerts", request.path());
@@ -96,13 +97,17 @@ class NotificationsTest {
   @Test
   void posts_chat_id_and_message_to_the_hermes_whatsapp_bridge() throws Exception {
     new NotifyActivitiesImpl()
-        .sendNotice(new Channel(Channel.WHATSAPP, http.url("/send"), null, "447700900123@s.whatsapp.net"), NOTICE);
+        .sendNotice(
+            new Channel(Channel.WHATSAPP, http.url("/send"), null, "447700900123@s.whatsapp.net"),
+            NOTICE);
 
     HttpReceiver.Request request = http.next(10);
     assertEquals("/send", request.path());
     JsonNode body = json.readTree(request.body());
     assertEquals("447700900123@s.whatsapp.net", body.get("chatId").asText());
-    assertTrue(body.get("message").asText().startsWith("[CRITICAL] demo: recovery failed\n"), request.body());
+    assertTrue(
+        body.get("message").asText().startsWith("[CRITICAL] demo: recovery failed\n"),
+        request.body());
   }
 
   @Test
@@ -124,7 +129,8 @@ class NotificationsTest {
                   new Channel(Channel.WEBHOOK, http.url("/down"), null, null),
                   new Channel(Channel.SLACK, http.url("/ok"), null, null)));
 
-      NotifyResult result = workflow.send(new NotifyRequest(RecoveryHarness.HOST, channels, NOTICE));
+      NotifyResult result =
+          workflow.send(new NotifyRequest(RecoveryHarness.HOST, channels, NOTICE));
 
       assertEquals(List.of("slack (127.0.0.1:" + port() + ")"), result.sent());
       assertEquals(1, result.failed().size(), result.toString());
@@ -138,7 +144,8 @@ class NotificationsTest {
   void an_update_that_rolls_back_sends_a_warning_and_a_successful_one_only_when_asked()
       throws Exception {
     try (RecoveryHarness harness = new RecoveryHarness(tmp, false)) {
-      harness.target.withConfig("    notify:\n      channels:\n        - webhook: " + http.url("/hook") + "\n");
+      harness.target.withConfig(
+          "    notify:\n      channels:\n        - webhook: " + http.url("/hook") + "\n");
       harness.startHealthy();
       harness.target.publish("healthy v2");
       assertEquals(UpdateResult.UPDATED, harness.update().outcome());

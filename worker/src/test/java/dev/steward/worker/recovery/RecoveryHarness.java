@@ -25,8 +25,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real target and a real worker on Temporal's test server with time skipping: workflow timers
- * (a provider wait, a monitor's cycle) pass at once, while the activities run for real.
+ * A real target and a real worker on Temporal's test server with time skipping: workflow timers (a
+ * provider wait, a monitor's cycle) pass at once, while the activities run for real.
  */
 final class RecoveryHarness implements AutoCloseable {
   static final String HOST = "test-host";
@@ -85,8 +85,7 @@ final class RecoveryHarness implements AutoCloseable {
 
   RecoveryResult recover() {
     RecoveryWorkflow run =
-        Pipelines.startRecovery(
-            env.getWorkflowClient(), TestTarget.NAME, HOST, Clock.systemUTC());
+        Pipelines.startRecovery(env.getWorkflowClient(), TestTarget.NAME, HOST, Clock.systemUTC());
     return WorkflowStub.fromTyped(run).getResult(RecoveryResult.class);
   }
 

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The recovery playbook end to end: real service processes, real git, real snapshots, a real
- * status page and notification receiver on loopback, Temporal's test server skipping the waits.
+ * The recovery playbook end to end: real service processes, real git, real snapshots, a real status
+ * page and notification receiver on loopback, Temporal's test server skipping the waits.
  */
 class RecoveryWorkflowTest {
   @TempDir Path tmp;
@@ -79,7 +79,9 @@ class RecoveryWorkflowTest {
   void rolls_code_and_data_back_to_the_newest_verified_snapshot_when_bad_data_breaks_it()
       throws Exception {
     harness.target.withConfig(
-        "    provider:\n      status: " + http.statusPage("/status.json", "minor").url("/status.json") + "\n");
+        "    provider:\n      status: "
+            + http.statusPage("/status.json", "minor").url("/status.json")
+            + "\n");
     harness.startHealthy();
     String v1 = harness.target.revision();
     String data = harness.target.stateDigest();

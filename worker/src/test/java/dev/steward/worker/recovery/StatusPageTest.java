@@ -43,7 +43,8 @@ class StatusPageTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"a page that answers 503,/down", "a page that is not JSON,/html"})
-  void an_unreadable_status_page_is_unknown_and_never_blames_the_provider(String what, String path) {
+  void an_unreadable_status_page_is_unknown_and_never_blames_the_provider(
+      String what, String path) {
     http.answer("/down", 503, "").answer("/html", 200, "<html>maintenance</html>");
 
     ProviderStatus status = new RecoveryActivitiesImpl().checkProvider(plan(http.url(path)));
@@ -54,7 +55,18 @@ class StatusPageTest {
 
   private static TargetPlan plan(String statusUrl) {
     return new TargetPlan(
-        "demo", "h", "/tmp", "/tmp", null, null, 0, null, List.of(), null,
-        new RecoveryPlan(statusUrl, 60_000, List.of()), null, null);
+        "demo",
+        "h",
+        "/tmp",
+        "/tmp",
+        null,
+        null,
+        0,
+        null,
+        List.of(),
+        null,
+        new RecoveryPlan(statusUrl, 60_000, List.of()),
+        null,
+        null);
   }
 }

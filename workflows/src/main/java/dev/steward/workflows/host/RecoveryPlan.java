@@ -13,7 +13,8 @@ import java.util.List;
  * @param logFiles log files (absolute) whose last lines go into the evidence
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record RecoveryPlan(String providerStatus, long waitForProviderMillis, List<String> logFiles) {
+public record RecoveryPlan(
+    String providerStatus, long waitForProviderMillis, List<String> logFiles) {
   /** The default wait for a provider's outage to end: 30 minutes. */
   public static final long DEFAULT_WAIT_FOR_PROVIDER_MILLIS = 30 * 60_000L;
 

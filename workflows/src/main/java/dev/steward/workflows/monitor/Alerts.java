@@ -8,7 +8,9 @@ import dev.steward.workflows.notify.Notices;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Alerts once per incident: a notice when a metric goes beyond its threshold, one when it is back. */
+/**
+ * Alerts once per incident: a notice when a metric goes beyond its threshold, one when it is back.
+ */
 final class Alerts {
   private final TargetPlan plan;
 
@@ -37,8 +39,11 @@ final class Alerts {
 
   private void send(String severity, String what, Metric metric) {
     String title = plan.target() + ": " + metric.name() + " " + what;
-    String threshold = metric.threshold().isEmpty() ? "" : " (threshold: " + metric.threshold() + ")";
-    Notices.send(plan, Notices.of(plan, severity, title, metric.name() + ": " + metric.value() + threshold, null));
+    String threshold =
+        metric.threshold().isEmpty() ? "" : " (threshold: " + metric.threshold() + ")";
+    Notices.send(
+        plan,
+        Notices.of(plan, severity, title, metric.name() + ": " + metric.value() + threshold, null));
   }
 
   /** A service that is down is critical; any other metric beyond its threshold is a warning. */

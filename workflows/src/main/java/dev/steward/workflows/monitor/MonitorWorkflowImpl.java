@@ -53,7 +53,8 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
       if (plan == null) {
         throw e;
       }
-      Workflow.getLogger(MonitorWorkflowImpl.class).warn("keeping the last plan: {}", e.getMessage());
+      Workflow.getLogger(MonitorWorkflowImpl.class)
+          .warn("keeping the last plan: {}", e.getMessage());
     }
   }
 
@@ -70,7 +71,13 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
     String downSince = m.up() ? null : state.downSince() != null ? state.downSince() : m.time();
     state =
         new MonitorState(
-            m, alerts, downCount, downSince, recentRecoveries(), state.lastRecovery(), state.cycles() + 1);
+            m,
+            alerts,
+            downCount,
+            downSince,
+            recentRecoveries(),
+            state.lastRecovery(),
+            state.cycles() + 1);
     if (downCount >= plan.monitor().downAfter()) {
       maybeRecover();
     }
@@ -91,7 +98,8 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
   private void maybeRecover() {
     String refusal = recoveryRefusal();
     if (refusal != null) {
-      Workflow.getLogger(MonitorWorkflowImpl.class).info("not recovering {}: {}", plan.target(), refusal);
+      Workflow.getLogger(MonitorWorkflowImpl.class)
+          .info("not recovering {}: {}", plan.target(), refusal);
       return;
     }
     List<Long> recoveries = new ArrayList<>(state.recoveries());
@@ -99,14 +107,23 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
     String outcome = runRecovery();
     state =
         new MonitorState(
-            state.latest(), state.alerts(), 0, state.downSince(), recoveries, outcome, state.cycles());
+            state.latest(),
+            state.alerts(),
+            0,
+            state.downSince(),
+            recoveries,
+            outcome,
+            state.cycles());
   }
 
-  /** Why no recovery may start now, or null: the cool-down, the cap, or a hold a person must lift. */
+  /**
+   * Why no recovery may start now, or null: the cool-down, the cap, or a hold a person must lift.
+   */
   private String recoveryRefusal() {
     long now = Workflow.currentTimeMillis();
     List<Long> recent = recentRecoveries();
-    if (!recent.isEmpty() && now - recent.get(recent.size() - 1) < plan.monitor().recoveryCooldownMillis()) {
+    if (!recent.isEmpty()
+        && now - recent.get(recent.size() - 1) < plan.monitor().recoveryCooldownMillis()) {
       return "in the cool-down after the last recovery";
     }
     if (recent.size() >= plan.monitor().maxRecoveries()) {
@@ -143,7 +160,12 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
     } catch (ChildWorkflowFailure e) {
       Notices.send(
           plan,
-          Notices.of(plan, Notice.WARNING, plan.target() + ": recovery could not start", String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), null));
+          Notices.of(
+              plan,
+              Notice.WARNING,
+              plan.target() + ": recovery could not start",
+              String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage()),
+              null));
       return "could not start " + id;
     }
   }

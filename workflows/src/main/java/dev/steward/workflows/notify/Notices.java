@@ -53,7 +53,8 @@ public final class Notices {
       Async.function(child::send, new NotifyRequest(plan.host(), plan.notifications(), notice));
       Workflow.getWorkflowExecution(child).get();
     } catch (RuntimeException e) {
-      Workflow.getLogger(Notices.class).warn("could not start notification {}: {}", id, e.getMessage());
+      Workflow.getLogger(Notices.class)
+          .warn("could not start notification {}: {}", id, e.getMessage());
     }
   }
 }

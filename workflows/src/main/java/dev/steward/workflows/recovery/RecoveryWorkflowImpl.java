@@ -95,7 +95,8 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     }
     try {
       return steps
-          .check("health", () -> service.verifyHealth(plan), HealthReport::message, h -> h.healthy())
+          .check(
+              "health", () -> service.verifyHealth(plan), HealthReport::message, h -> h.healthy())
           .healthy();
     } catch (StepFailedException e) {
       return false;
@@ -130,7 +131,10 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
       if (!checkProvider().atFault()) {
         return null;
       }
-      backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+      backoff =
+          backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+              ? MAX_BACKOFF
+              : backoff.multipliedBy(2);
     }
     collectEvidence();
     return new Ending(
@@ -154,7 +158,8 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
       snapshot = null;
     }
     if (snapshot == null) {
-      return escalate("down, a restart did not help, and there is no verified snapshot to roll back to");
+      return escalate(
+          "down, a restart did not help, and there is no verified snapshot to roll back to");
     }
     if (new RollbackToSnapshot(steps, plan, service, snapshots).run(snapshot)) {
       return new Ending(
@@ -164,24 +169,32 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     }
     collectEvidence();
     return escalate(
-        "down, and still down after rolling back to " + snapshot.file() + " (" + short7(snapshot.revision()) + ")");
+        "down, and still down after rolling back to "
+            + snapshot.file()
+            + " ("
+            + short7(snapshot.revision())
+            + ")");
   }
 
   /** Puts updates on hold; the critical notice with the evidence goes out in {@link #finish}. */
   private Ending escalate(String why) {
-    Hold hold = new Hold("recovery failed: " + why, now().toString(), Workflow.getInfo().getWorkflowId());
+    Hold hold =
+        new Hold("recovery failed: " + why, now().toString(), Workflow.getInfo().getWorkflowId());
     try {
       steps.run("hold", () -> HostActivityStubs.holds(plan).putHold(plan, hold), "updates held");
     } catch (StepFailedException e) {
       // Recorded as a failed step; the notice still goes out.
     }
-    return new Ending(RecoveryResult.FAILED, null, why + "; updates are on hold, a person is needed");
+    return new Ending(
+        RecoveryResult.FAILED, null, why + "; updates are on hold, a person is needed");
   }
 
   /** Evidence is best effort, never a failure of the playbook. */
   private void collectEvidence() {
     try {
-      evidence = steps.run("evidence", () -> looks.gatherEvidence(plan), e -> e.lines().count() + " lines");
+      evidence =
+          steps.run(
+              "evidence", () -> looks.gatherEvidence(plan), e -> e.lines().count() + " lines");
     } catch (StepFailedException e) {
       evidence = "could not collect evidence: " + e.getMessage();
     }
@@ -189,8 +202,12 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
 
   private RecoveryResult finish(Ending ending) {
     Long seconds = null;
-    if (downSince != null && !ending.outcome().equals(RecoveryResult.WAS_HEALTHY) && isHealthy(ending)) {
-      seconds = Math.max(0, (Workflow.currentTimeMillis() - Instant.parse(downSince).toEpochMilli()) / 1000);
+    if (downSince != null
+        && !ending.outcome().equals(RecoveryResult.WAS_HEALTHY)
+        && isHealthy(ending)) {
+      seconds =
+          Math.max(
+              0, (Workflow.currentTimeMillis() - Instant.parse(downSince).toEpochMilli()) / 1000);
     }
     announce(ending);
     return new RecoveryResult(
@@ -215,7 +232,8 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     if (severity != null) {
       String title = plan.target() + ": recovery " + ending.outcome().replace('_', ' ');
       Workflow.newDetachedCancellationScope(
-              () -> Notices.send(plan, Notices.of(plan, severity, title, ending.message(), evidence)))
+              () ->
+                  Notices.send(plan, Notices.of(plan, severity, title, ending.message(), evidence)))
           .run();
     }
   }
@@ -230,7 +248,9 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   }
 
   static String short7(String revision) {
-    return revision == null || revision.length() < 7 ? String.valueOf(revision) : revision.substring(0, 7);
+    return revision == null || revision.length() < 7
+        ? String.valueOf(revision)
+        : revision.substring(0, 7);
   }
 
   private record Ending(String outcome, String recoveredBy, String message) {}

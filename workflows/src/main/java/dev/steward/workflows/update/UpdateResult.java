@@ -7,8 +7,8 @@ import java.util.List;
  * How an update run ended.
  *
  * @param target the target
- * @param outcome {@code updated}, {@code unchanged}, {@code rolled_back}, {@code failed} or
- *     {@code held}
+ * @param outcome {@code updated}, {@code unchanged}, {@code rolled_back}, {@code failed} or {@code
+ *     held}
  * @param fromRevision the revision before the run
  * @param toRevision the revision the run left the checkout at
  * @param snapshot the snapshot the run took, or null when it stopped before one

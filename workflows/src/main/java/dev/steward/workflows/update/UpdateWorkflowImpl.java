@@ -12,8 +12,8 @@ import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.TargetPlan;
-import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.notify.Notices;
+import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The update pipeline of DESIGN.md: plan, lock, hold, disk, revision, snapshot, update, patches, restart,
- * health, prune, status. A failure after the snapshot rolls code and data back in a detached
- * cancellation scope, so cancelling a run still leaves the target as it was.
+ * The update pipeline of DESIGN.md: plan, lock, hold, disk, revision, snapshot, update, patches,
+ * restart, health, prune, status. A failure after the snapshot rolls code and data back in a
+ * detached cancellation scope, so cancelling a run still leaves the target as it was.
  */
 public class UpdateWorkflowImpl implements UpdateWorkflow {
   private static final int PLANNED_STEPS = 12;
@@ -290,7 +290,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   /**
    * A rollback that left the service unhealthy puts updates on hold: the next nightly run must not
-   * pile a new version onto a broken one (the guide's "disable the timer while you wait for a fix").
+   * pile a new version onto a broken one (the guide's "disable the timer while you wait for a
+   * fix").
    */
   private void holdAfterFailedRollback(Ending ending) {
     if (!ending.outcome().equals(UpdateResult.FAILED) || !ending.rolledBack()) {
