@@ -64,7 +64,8 @@ public final class MonitorActivitiesImpl implements MonitorActivities {
     }
     String base = secrets.resolve(reference);
     String url = healthy ? base : base.replaceAll("/+$", "") + "/fail";
-    String shown = "heartbeat " + reference + (healthy ? "" : "/fail");
+    // A ping URL is a secret of sorts (whoever has it can ping): messages show only its host.
+    String shown = "heartbeat " + shownUrl(reference) + (healthy ? "" : " (/fail)");
     try {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(url))
@@ -86,6 +87,17 @@ public final class MonitorActivitiesImpl implements MonitorActivities {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Activity.wrap(e);
+    }
+  }
+
+  private static String shownUrl(String reference) {
+    if (reference.startsWith("env:") || reference.startsWith("file:")) {
+      return reference;
+    }
+    try {
+      return URI.create(reference).getHost();
+    } catch (IllegalArgumentException e) {
+      return "(invalid URL)";
     }
   }
 }
