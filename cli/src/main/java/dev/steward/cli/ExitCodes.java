@@ -1,5 +1,6 @@
 package dev.steward.cli;
 
+import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.update.UpdateResult;
 
 /** Steward's exit codes: a contract with scripts, listed in {@code steward --help}. */
@@ -10,6 +11,7 @@ final class ExitCodes {
   static final int ROLLED_BACK = 3;
   static final int UNHEALTHY = 4;
   static final int UNREACHABLE = 5;
+  static final int HELD = 6;
   static final int FINDINGS = 7;
 
   private ExitCodes() {}
@@ -19,7 +21,13 @@ final class ExitCodes {
     return switch (result.outcome()) {
       case UpdateResult.UPDATED, UpdateResult.UNCHANGED, UpdateResult.SKIPPED -> OK;
       case UpdateResult.ROLLED_BACK -> ROLLED_BACK;
+      case UpdateResult.HELD -> HELD;
       default -> result.rolledBack() ? UNHEALTHY : ERROR;
     };
+  }
+
+  /** The exit code of a recovery: 0 when the target ends healthy, 4 when it does not. */
+  static int of(RecoveryResult result) {
+    return result.healthy() ? OK : UNHEALTHY;
   }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Follows a run to its end, printing each step as it finishes. */
 final class RunFollower {
@@ -31,16 +33,33 @@ final class RunFollower {
    * @throws PipelineRefusedException when it could not start for another reason (a busy target)
    */
   UpdateResult follow(UpdateWorkflow run) throws InterruptedException {
+    return follow(run, UpdateResult.class, UpdateResult::steps, run::progress);
+  }
+
+  /**
+   * Follows any pipeline run that reports its steps.
+   *
+   * @param run the typed stub of the started run
+   * @param type its result's class
+   * @param steps the steps in a result
+   * @param progress asks the run for its steps so far (a query)
+   */
+  <R> R follow(
+      Object run,
+      Class<R> type,
+      Function<R, List<StepResult>> steps,
+      Supplier<List<StepResult>> progress)
+      throws InterruptedException {
     WorkflowStub stub = WorkflowStub.fromTyped(run);
     printer.started(stub.getExecution().getWorkflowId());
-    CompletableFuture<UpdateResult> result = stub.getResultAsync(UpdateResult.class);
+    CompletableFuture<R> result = stub.getResultAsync(type);
     while (true) {
       try {
-        UpdateResult done = result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-        printNew(done.steps());
+        R done = result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        printNew(steps.apply(done));
         return done;
       } catch (TimeoutException stillRunning) {
-        printNew(progressOf(run));
+        printNew(progressOf(progress));
       } catch (ExecutionException e) {
         throw refusal(e.getCause());
       }
@@ -57,9 +76,9 @@ final class RunFollower {
     }
   }
 
-  private static List<StepResult> progressOf(UpdateWorkflow run) {
+  private static List<StepResult> progressOf(Supplier<List<StepResult>> progress) {
     try {
-      return run.progress();
+      return progress.get();
     } catch (WorkflowException e) {
       // The run may not have had its first workflow task yet; the next poll asks again.
       return List.of();

@@ -3,6 +3,7 @@ package dev.steward.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.steward.worker.StewardRuntime;
+import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.update.StepResult;
 import dev.steward.workflows.update.UpdateResult;
 import java.io.PrintWriter;
@@ -47,19 +48,50 @@ final class RunPrinter {
 
   void result(UpdateResult result) {
     if (format == OutputFormat.JSON) {
-      try {
-        out.println(JSON.writeValueAsString(result));
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new UncheckedIOException(e);
-      }
+      json(result);
     } else {
       text(result.outcome() + ": " + result.target() + ": " + result.message());
-      if (result.evidence() != null && !result.evidence().isBlank()) {
-        text("evidence (last lines of the service's output):");
-        result.evidence().lines().forEach(line -> text("  | " + line));
-      }
+      evidence(result.evidence());
     }
     out.flush();
+  }
+
+  void result(RecoveryResult result) {
+    if (format == OutputFormat.JSON) {
+      json(result);
+    } else {
+      text(result.outcome() + ": " + result.target() + ": " + result.message());
+      if (result.recoveredBy() != null) {
+        String took =
+            result.secondsToRecover() == null ? "" : " in " + result.secondsToRecover() + " s";
+        text(
+            "recovered by "
+                + result.recoveredBy()
+                + took
+                + " (down since "
+                + result.downSince()
+                + ")");
+      }
+      evidence(result.evidence());
+    }
+    out.flush();
+  }
+
+  /** Exactly one JSON object on stdout. */
+  void json(Object value) {
+    try {
+      out.println(JSON.writeValueAsString(value));
+      out.flush();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void evidence(String evidence) {
+    if (evidence != null && !evidence.isBlank()) {
+      text("evidence (last lines of the service's output and logs):");
+      evidence.lines().forEach(line -> text("  | " + line));
+    }
   }
 
   /** A line for people; nothing in JSON mode, where stdout holds exactly one object. */

@@ -24,6 +24,10 @@ import picocli.CommandLine.Spec;
         "Durable update and recovery pipelines for long-lived Linux services, on Temporal.",
     subcommands = {
       UpdateCommand.class,
+      RecoverCommand.class,
+      HoldCommand.class,
+      ReleaseCommand.class,
+      MonitorCommand.class,
       WorkerCommand.class,
       DemoCommand.class,
       ConfigCommand.class,
@@ -38,13 +42,14 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:updated and healthy, or already at the wanted revision",
+      "0:updated and healthy, or already at the wanted revision; recover: healthy at the end",
       "1:anything else (a failure that changed nothing, a busy target)",
       "2:usage or configuration error",
       "3:failed and rolled back: healthy on the previous revision",
-      "4:failed and NOT healthy after rollback",
+      "4:failed and NOT healthy after rollback; recover: NOT healthy at the end",
       "5:Temporal unreachable",
-      "7:doctor found problems (one line each, with the fix)"
+      "6:the target is on hold (steward release TARGET)",
+      "7:findings: doctor found problems, or monitor --once a metric beyond its threshold"
     })
 public final class Steward {
   @Option(

@@ -61,7 +61,7 @@ class UpdateCommandTest {
     assertEquals(before, result.get("toRevision").asText());
     assertTrue(result.get("snapshot").asText().startsWith(target.snapshotDir().toString()));
     assertTrue(result.get("workflowId").asText().startsWith("update/demo/"));
-    JsonNode health = result.get("steps").get(8);
+    JsonNode health = result.get("steps").get(9);
     assertEquals("health", health.get("name").asText(), result.get("steps").toString());
     assertEquals("failed", health.get("status").asText());
     assertTrue(health.get("durationMs").asLong() > 0);

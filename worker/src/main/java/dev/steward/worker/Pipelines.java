@@ -1,6 +1,10 @@
 package dev.steward.worker;
 
 import dev.steward.workflows.TaskQueues;
+import dev.steward.workflows.monitor.MonitorRequest;
+import dev.steward.workflows.monitor.MonitorWorkflow;
+import dev.steward.workflows.recovery.RecoveryRequest;
+import dev.steward.workflows.recovery.RecoveryWorkflow;
 import dev.steward.workflows.update.UpdateRequest;
 import dev.steward.workflows.update.UpdateWorkflow;
 import io.temporal.client.WorkflowClient;
@@ -35,6 +39,47 @@ public final class Pipelines {
                 .setStaticSummary("Update " + target + " on " + host)
                 .build());
     WorkflowClient.start(workflow::update, request);
+    return workflow;
+  }
+
+  /** Starts a recovery of {@code target} ({@code recover/<target>/<time>}) and returns its stub. */
+  public static RecoveryWorkflow startRecovery(
+      WorkflowClient client, String target, String host, Clock clock) {
+    String workflowId =
+        "recover/" + target + "/" + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    RecoveryWorkflow workflow =
+        client.newWorkflowStub(
+            RecoveryWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TaskQueues.WORKFLOWS)
+                .setStaticSummary("Recover " + target + " on " + host)
+                .build());
+    WorkflowClient.start(workflow::recover, new RecoveryRequest(target, host, null));
+    return workflow;
+  }
+
+  /**
+   * Starts a target's monitor as {@code monitor/<target>} (one per target), or, with {@code once},
+   * a single measurement as {@code monitor-once/<target>/<time>}.
+   *
+   * @throws io.temporal.client.WorkflowExecutionAlreadyStarted when the target's monitor runs
+   */
+  public static MonitorWorkflow startMonitor(
+      WorkflowClient client, String target, String host, boolean once, Clock clock) {
+    String workflowId =
+        once
+            ? "monitor-once/" + target + "/" + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS)
+            : "monitor/" + target;
+    MonitorWorkflow workflow =
+        client.newWorkflowStub(
+            MonitorWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TaskQueues.WORKFLOWS)
+                .setStaticSummary((once ? "Measure " : "Monitor ") + target + " on " + host)
+                .build());
+    WorkflowClient.start(workflow::monitor, new MonitorRequest(target, host, once, null));
     return workflow;
   }
 }

@@ -2,12 +2,19 @@ package dev.steward.worker;
 
 import dev.steward.activities.code.CodeActivitiesImpl;
 import dev.steward.activities.disk.DiskActivitiesImpl;
+import dev.steward.activities.hold.HoldActivitiesImpl;
+import dev.steward.activities.monitor.MonitorActivitiesImpl;
+import dev.steward.activities.notify.NotifyActivitiesImpl;
+import dev.steward.activities.recovery.RecoveryActivitiesImpl;
 import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
 import dev.steward.activities.status.StatusActivitiesImpl;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.pipeline.PipelineActivitiesImpl;
 import dev.steward.workflows.TaskQueues;
+import dev.steward.workflows.monitor.MonitorWorkflowImpl;
+import dev.steward.workflows.notify.NotifyWorkflowImpl;
+import dev.steward.workflows.recovery.RecoveryWorkflowImpl;
 import dev.steward.workflows.update.UpdateWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -45,7 +52,11 @@ public final class StewardWorker {
       Supplier<StewardConfig> config,
       String host) {
     Worker workflows = newWorker.apply(TaskQueues.WORKFLOWS);
-    workflows.registerWorkflowImplementationTypes(UpdateWorkflowImpl.class);
+    workflows.registerWorkflowImplementationTypes(
+        UpdateWorkflowImpl.class,
+        RecoveryWorkflowImpl.class,
+        MonitorWorkflowImpl.class,
+        NotifyWorkflowImpl.class);
     Worker activities = newWorker.apply(TaskQueues.forHost(host));
     activities.registerActivitiesImplementations(
         new PipelineActivitiesImpl(config, client),
@@ -53,6 +64,10 @@ public final class StewardWorker {
         new CodeActivitiesImpl(),
         new SnapshotActivitiesImpl(),
         new ServiceActivitiesImpl(),
-        new StatusActivitiesImpl());
+        new StatusActivitiesImpl(),
+        new HoldActivitiesImpl(),
+        new NotifyActivitiesImpl(),
+        new RecoveryActivitiesImpl(),
+        new MonitorActivitiesImpl());
   }
 }

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * service, a clone of it as the checkout, a state directory with data, and a steward.yaml. A
  * release is described by words in its {@code release.txt}: {@code healthy}, {@code never-healthy}
  * (answers 503), {@code exits-after-1s} (answers, then exits 0), and {@code migrate} (rewrites the
- * data when it starts).
+ * data when it starts). Any release refuses to start when the data's {@code schema.txt} says {@code
+ * corrupt}: the "broken by bad data" case that only restoring the data fixes.
  */
 public final class TestTarget {
   public static final String NAME = "demo";
@@ -31,6 +32,8 @@ public final class TestTarget {
       import http.server, os, pathlib, sys, threading
       port, state = int(sys.argv[1]), pathlib.Path(sys.argv[2])
       words = pathlib.Path('release.txt').read_text().split()
+      if (state / 'schema.txt').read_text().strip() == 'corrupt':
+          sys.exit('cannot start: schema.txt is corrupt')
       if 'migrate' in words:
           (state / 'schema.txt').write_text('2\\n')
           (state / 'new-index.db').write_bytes(b'\\x00\\x01 new index')

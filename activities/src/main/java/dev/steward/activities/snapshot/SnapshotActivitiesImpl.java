@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -137,6 +138,27 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
       return new SnapshotPruner(dir, plan.target()).prune(plan.snapshot().keep(), keepFile);
     } catch (IOException e) {
       throw snapshotFailed("cannot prune snapshots in " + plan.snapshot().dir() + ": " + reason(e));
+    }
+  }
+
+  @Override
+  public SnapshotInfo findNewestVerifiedSnapshot(TargetPlan plan) {
+    try {
+      SnapshotDirectory dir = SnapshotDirectory.open(Path.of(plan.snapshot().dir()));
+      List<Stored> newestFirst =
+          dir.list().stream()
+              .filter(s -> plan.target().equals(s.manifest().target()))
+              .sorted(Comparator.comparing((Stored s) -> s.manifest().created()).reversed())
+              .toList();
+      for (Stored stored : newestFirst) {
+        if (SnapshotCheck.verifies(stored)) {
+          return stored.manifest().toInfo(stored.file());
+        }
+        log.warn("snapshot {} does not verify; trying an older one", stored.file());
+      }
+      return null;
+    } catch (IOException e) {
+      throw snapshotFailed("cannot list snapshots in " + plan.snapshot().dir() + ": " + reason(e));
     }
   }
 }

@@ -34,7 +34,12 @@ final class TargetReader {
                 "schedule",
                 "cooldown",
                 "window",
-                "approval");
+                "approval",
+                "provider",
+                "recovery",
+                "monitor",
+                "heartbeat",
+                "notify");
     Path checkout = paths.workTree(target.get("checkout"), "checkout: /srv/" + name + "/app");
     Path state = state(target.get("state"));
     return new TargetPlan(
@@ -48,7 +53,10 @@ final class TargetReader {
         UpdateSection.read(target.get("update"), target.get("cooldown")),
         UpdateSection.readPatches(target.get("patches")),
         HealthSection.read(target.get("health")),
-        ControlSection.read(target.get("window"), target.get("approval")));
+        ControlSection.read(target.get("window"), target.get("approval")),
+        RecoverySection.read(target.get("provider"), target.get("recovery"), paths),
+        MonitorSection.read(target.get("monitor"), target.get("heartbeat"), paths),
+        NotifySection.read(target.get("notify")));
   }
 
   private Path state(ConfigNode node) {

@@ -85,6 +85,7 @@ class UpdateWorkflowTest {
         List.of(
             "plan",
             "lock",
+            "hold",
             "disk",
             "revision",
             "snapshot",

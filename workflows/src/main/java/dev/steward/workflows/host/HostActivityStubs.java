@@ -57,6 +57,60 @@ public final class HostActivityStubs {
         ServiceActivities.class, options(plan.host(), longest, HEARTBEAT));
   }
 
+  public static HoldActivities holds(TargetPlan plan) {
+    return Workflow.newActivityStub(HoldActivities.class, options(plan.host(), QUICK, null));
+  }
+
+  /** Probes, the provider's status page and log tails: quick, a few retries. */
+  public static RecoveryActivities recovery(TargetPlan plan) {
+    return Workflow.newActivityStub(RecoveryActivities.class, options(plan.host(), QUICK, null));
+  }
+
+  public static MonitorActivities monitor(TargetPlan plan) {
+    return Workflow.newActivityStub(MonitorActivities.class, options(plan.host(), QUICK, null));
+  }
+
+  /**
+   * The heartbeat ping: a short timeout and three quick attempts, so a slow receiver never delays
+   * the next measurement.
+   */
+  public static MonitorActivities heartbeat(TargetPlan plan) {
+    return Workflow.newActivityStub(
+        MonitorActivities.class,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(TaskQueues.forHost(plan.host()))
+            .setStartToCloseTimeout(Duration.ofSeconds(10))
+            .setRetryOptions(
+                RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofSeconds(1))
+                    .setMaximumInterval(Duration.ofSeconds(5))
+                    .setMaximumAttempts(3)
+                    .build())
+            .build());
+  }
+
+  /**
+   * Sending a notice: each attempt a short timeout, retried with backoff for about a quarter of an
+   * hour, so a channel that is down for a while still gets the notice, and one that stays down is
+   * recorded as failed.
+   */
+  public static NotifyActivities notices(String host) {
+    return Workflow.newActivityStub(
+        NotifyActivities.class,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(TaskQueues.forHost(host))
+            .setStartToCloseTimeout(Duration.ofSeconds(20))
+            .setRetryOptions(
+                RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofSeconds(2))
+                    .setBackoffCoefficient(3)
+                    .setMaximumInterval(Duration.ofMinutes(5))
+                    .setMaximumAttempts(6)
+                    .setDoNotRetry(FailureTypes.CONFIG_INVALID)
+                    .build())
+            .build());
+  }
+
   private static ActivityOptions options(String host, Duration startToClose, Duration heartbeat) {
     return ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.forHost(host))

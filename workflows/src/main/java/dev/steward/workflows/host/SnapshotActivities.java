@@ -34,4 +34,13 @@ public interface SnapshotActivities {
    * @return the files deleted
    */
   List<String> pruneSnapshots(TargetPlan plan, String keepFile);
+
+  /**
+   * Finds the newest complete snapshot of the target that still verifies (exists, matches its
+   * checksum, reads back), for a recovery's rollback. Its {@code revision} is the code it belongs
+   * with.
+   *
+   * @return the snapshot, or null when none verifies
+   */
+  SnapshotInfo findNewestVerifiedSnapshot(TargetPlan plan);
 }

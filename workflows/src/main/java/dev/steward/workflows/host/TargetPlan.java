@@ -20,6 +20,9 @@ import java.util.List;
  * @param patches local patches re-applied after every update, in order
  * @param health how the service is judged healthy
  * @param controls the maintenance window and approval a run must respect
+ * @param recovery how the recovery playbook runs (provider status page, log files, waits)
+ * @param monitor what the monitor measures and its thresholds
+ * @param notifications where notifications go
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TargetPlan(
@@ -33,9 +36,12 @@ public record TargetPlan(
     UpdatePlan update,
     List<PatchPlan> patches,
     HealthPlan health,
-    ControlPlan controls) {
+    ControlPlan controls,
+    RecoveryPlan recovery,
+    MonitorPlan monitor,
+    NotifyPlan notifications) {
 
-  /** A plan without a maintenance window or approval. */
+  /** A plan with only the update pipeline's settings: the defaults of the others apply. */
   public TargetPlan(
       String target,
       String host,
@@ -58,12 +64,18 @@ public record TargetPlan(
         update,
         patches,
         health,
-        ControlPlan.NONE);
+        null,
+        null,
+        null,
+        null);
   }
 
-  /** A plan read from an older history has no controls: none apply. */
+  /** Fills in the defaults of the sections the config (or an older history) left out. */
   public TargetPlan {
     controls = controls == null ? ControlPlan.NONE : controls;
+    recovery = recovery == null ? RecoveryPlan.DEFAULTS : recovery;
+    monitor = monitor == null ? MonitorPlan.DEFAULTS : monitor;
+    notifications = notifications == null ? NotifyPlan.NONE : notifications;
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.steward.workflows.update;
 import dev.steward.workflows.host.ControlPlan;
 import dev.steward.workflows.host.ControlPlan.ApprovalPlan;
 import dev.steward.workflows.host.ControlPlan.WindowPlan;
+import dev.steward.workflows.pipeline.StepFailedException;
+import dev.steward.workflows.pipeline.StepLog;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,8 +7,9 @@ import java.util.List;
  * How an update run ended.
  *
  * @param target the target
- * @param outcome {@code updated}, {@code unchanged}, {@code rolled_back}, {@code failed}, or {@code
- *     skipped} (started outside the maintenance window, told not to wait)
+ * @param outcome {@code updated}, {@code unchanged}, {@code rolled_back}, {@code failed}, {@code
+ *     held} (the target is on hold), or {@code skipped} (started outside the maintenance window,
+ *     told not to wait)
  * @param fromRevision the revision before the run
  * @param toRevision the revision the run left the checkout at
  * @param snapshot the snapshot the run took, or null when it stopped before one
@@ -36,4 +37,7 @@ public record UpdateResult(
   public static final String ROLLED_BACK = "rolled_back";
   public static final String FAILED = "failed";
   public static final String SKIPPED = "skipped";
+
+  /** The target is on hold: the run changed nothing. */
+  public static final String HELD = "held";
 }

@@ -3,13 +3,18 @@ package dev.steward.workflows.update;
 import dev.steward.workflows.host.CodeActivities;
 import dev.steward.workflows.host.CodeUpdate;
 import dev.steward.workflows.host.HealthReport;
+import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
+import dev.steward.workflows.host.Notice;
 import dev.steward.workflows.host.PipelineActivities;
 import dev.steward.workflows.host.RunStatus;
 import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.notify.Notices;
+import dev.steward.workflows.pipeline.StepFailedException;
+import dev.steward.workflows.pipeline.StepLog;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
@@ -19,12 +24,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The update pipeline of DESIGN.md: plan, lock, disk, revision, snapshot, update, patches, restart,
- * health, prune, status. A failure after the snapshot rolls code and data back in a detached
- * cancellation scope, so cancelling a run still leaves the target as it was.
+ * The update pipeline of DESIGN.md: plan, lock, hold, disk, revision, snapshot, update, patches,
+ * restart, health, prune, status. A failure after the snapshot rolls code and data back in a
+ * detached cancellation scope, so cancelling a run still leaves the target as it was.
  */
 public class UpdateWorkflowImpl implements UpdateWorkflow {
-  private static final int PLANNED_STEPS = 11;
+  private static final int PLANNED_STEPS = 12;
 
   private final StepLog steps = new StepLog(PLANNED_STEPS);
   private final RunControls controls = new RunControls(steps);
@@ -56,8 +61,14 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     snapshots = HostActivityStubs.snapshots(plan);
     service = HostActivityStubs.service(plan);
     try {
+      Hold hold = checkHold();
+      if (hold != null) {
+        return held(hold);
+      }
       Ending ending = runPipeline();
-      return ending.outcome().equals(UpdateResult.SKIPPED) ? skipped(ending) : finish(ending);
+      return ending.outcome().equals(UpdateResult.SKIPPED)
+          ? changedNothing(ending.outcome(), ending.message())
+          : finish(ending);
     } finally {
       Workflow.newDetachedCancellationScope(() -> pipeline.releaseLock(plan, workflowId)).run();
     }
@@ -76,6 +87,32 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   @Override
   public void validateDecision(ApprovalDecision decision) {
     controls.validate(decision);
+  }
+
+  /** The target's hold, if a person or an earlier pipeline put one; such a run changes nothing. */
+  private Hold checkHold() {
+    try {
+      return steps.run(
+          "hold",
+          () -> HostActivityStubs.holds(plan).readHold(plan),
+          h -> h == null ? "not held" : "held: " + h.reason());
+    } catch (StepFailedException e) {
+      // Unreadable hold file: refuse rather than update a target someone may have held.
+      return new Hold("cannot read the hold: " + e.getMessage(), null, null);
+    }
+  }
+
+  private UpdateResult held(Hold hold) {
+    String message =
+        "updates are on hold"
+            + (hold.since() == null ? "" : " since " + hold.since())
+            + (hold.by() == null ? "" : " (by " + hold.by() + ")")
+            + ": "
+            + hold.reason()
+            + "; run `steward release "
+            + plan.target()
+            + "` to allow them again";
+    return changedNothing(UpdateResult.HELD, message);
   }
 
   private Ending runPipeline() {
@@ -226,16 +263,16 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   }
 
   /** A run that changed nothing and leaves the status file to the last run that did. */
-  private UpdateResult skipped(Ending ending) {
+  private UpdateResult changedNothing(String outcome, String message) {
     return new UpdateResult(
         plan.target(),
-        ending.outcome(),
+        outcome,
         null,
         null,
         null,
         Workflow.getInfo().getWorkflowId(),
         steps.finished(),
-        ending.message(),
+        message,
         false,
         null);
   }
@@ -260,11 +297,14 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
             snapshot == null ? null : snapshot.file(),
             ending.message());
     Workflow.newDetachedCancellationScope(
-            () ->
-                steps.run(
-                    "status",
-                    () -> HostActivityStubs.status(plan).writeStatus(plan, status),
-                    "written"))
+            () -> {
+              steps.run(
+                  "status",
+                  () -> HostActivityStubs.status(plan).writeStatus(plan, status),
+                  "written");
+              holdAfterFailedRollback(ending);
+              announce(ending);
+            })
         .run();
     return new UpdateResult(
         plan.target(),
@@ -277,6 +317,41 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
         ending.message(),
         ending.rolledBack(),
         evidence);
+  }
+
+  /**
+   * A rollback that left the service unhealthy puts updates on hold: the next nightly run must not
+   * pile a new version onto a broken one (the guide's "disable the timer while you wait for a
+   * fix").
+   */
+  private void holdAfterFailedRollback(Ending ending) {
+    if (!ending.outcome().equals(UpdateResult.FAILED) || !ending.rolledBack()) {
+      return;
+    }
+    Hold hold =
+        new Hold(
+            ending.message(),
+            Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
+            Workflow.getInfo().getWorkflowId());
+    try {
+      steps.run("hold", () -> HostActivityStubs.holds(plan).putHold(plan, hold), "updates held");
+    } catch (StepFailedException e) {
+      // Recorded as a failed step; the result still says the service is not healthy.
+    }
+  }
+
+  /** Tells the target's channels: rollbacks and failures always, success when configured. */
+  private void announce(Ending ending) {
+    String severity =
+        switch (ending.outcome()) {
+          case UpdateResult.ROLLED_BACK -> Notice.WARNING;
+          case UpdateResult.FAILED -> ending.rolledBack() ? Notice.CRITICAL : Notice.WARNING;
+          default -> plan.notifications().onSuccess() ? Notice.INFO : null;
+        };
+    if (severity != null) {
+      String title = plan.target() + ": update " + ending.outcome().replace('_', ' ');
+      Notices.send(plan, Notices.of(plan, severity, title, ending.message(), evidence));
+    }
   }
 
   /** The revision the run leaves behind; read from the checkout once the code may have moved. */

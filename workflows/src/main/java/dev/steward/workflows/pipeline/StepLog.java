@@ -1,5 +1,6 @@
-package dev.steward.workflows.update;
+package dev.steward.workflows.pipeline;
 
+import dev.steward.workflows.update.StepResult;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -16,13 +17,13 @@ import java.util.function.Supplier;
  * (the progress query, the result, the web UI's current details). Deterministic: it only reads
  * {@link Workflow#currentTimeMillis()}.
  */
-final class StepLog {
+public final class StepLog {
   private final List<StepResult> finished = new ArrayList<>();
   private final int plannedSteps;
   private String runningStep;
   private long runningSince;
 
-  StepLog(int plannedSteps) {
+  public StepLog(int plannedSteps) {
     this.plannedSteps = plannedSteps;
   }
 
@@ -30,7 +31,7 @@ final class StepLog {
    * Runs one step. A failed activity is recorded and rethrown as {@link StepFailedException}, with
    * the activity's own one-line message.
    */
-  <T> T run(String name, Supplier<T> action, Function<? super T, String> describe) {
+  public <T> T run(String name, Supplier<T> action, Function<? super T, String> describe) {
     return check(name, action, describe, value -> true);
   }
 
@@ -38,7 +39,7 @@ final class StepLog {
    * Runs one step whose activity reports a verdict rather than failing: the step is recorded as
    * failed when {@code passed} says so, and its value is returned either way.
    */
-  <T> T check(
+  public <T> T check(
       String name,
       Supplier<T> action,
       Function<? super T, String> describe,
@@ -56,7 +57,7 @@ final class StepLog {
   }
 
   /** Runs a step that returns nothing, recording {@code message} when it succeeds. */
-  void run(String name, Runnable action, String message) {
+  public void run(String name, Runnable action, String message) {
     run(
         name,
         () -> {
@@ -67,12 +68,12 @@ final class StepLog {
   }
 
   /** Records a step that did not need to run. */
-  void skip(String name, String why) {
+  public void skip(String name, String why) {
     finished.add(new StepResult(name, StepResult.SKIPPED, 0, why));
   }
 
   /** Every finished step, then the running one, if any. */
-  List<StepResult> progress() {
+  public List<StepResult> progress() {
     List<StepResult> all = new ArrayList<>(finished);
     if (runningStep != null) {
       all.add(
@@ -83,7 +84,7 @@ final class StepLog {
   }
 
   /** Every finished step. */
-  List<StepResult> finished() {
+  public List<StepResult> finished() {
     return List.copyOf(finished);
   }
 

@@ -1,0 +1,51 @@
+package dev.steward.cli;
+
+import dev.steward.worker.Pipelines;
+import dev.steward.worker.StewardRuntime;
+import dev.steward.worker.config.StewardConfig;
+import dev.steward.workflows.recovery.RecoveryResult;
+import dev.steward.workflows.recovery.RecoveryWorkflow;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code steward recover TARGET}: runs the recovery playbook and follows it live. */
+@Command(
+    name = "recover",
+    description = {
+      "Bring a target back: confirm it is down, restart, wait out a provider outage,",
+      "roll back to the newest verified snapshot, else escalate and hold updates."
+    })
+final class RecoverCommand implements Callable<Integer> {
+  @ParentCommand Steward steward;
+
+  @Parameters(paramLabel = "TARGET", description = "A target named in the configuration.")
+  String target;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text (a line per step) or json (one object on stdout).")
+  OutputFormat output;
+
+  @Override
+  public Integer call() throws Exception {
+    StewardConfig config = steward.loadConfig();
+    Targets.require(config, target);
+    RunPrinter printer = new RunPrinter(steward, output);
+    try (StewardRuntime runtime = StewardRuntime.open(config, steward::loadConfig)) {
+      printer.starting("recovering " + target + " on " + runtime.host(), runtime);
+      RecoveryWorkflow run =
+          Pipelines.startRecovery(runtime.client(), target, runtime.host(), Clock.systemUTC());
+      RecoveryResult result =
+          new RunFollower(printer)
+              .follow(run, RecoveryResult.class, RecoveryResult::steps, run::progress);
+      printer.result(result);
+      return ExitCodes.of(result);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package dev.steward.worker.recovery;
+
+import static dev.steward.worker.recovery.RecoveryHarness.stepNames;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
+import dev.steward.worker.HttpReceiver;
+import dev.steward.workflows.recovery.RecoveryResult;
+import dev.steward.workflows.update.UpdateResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The recovery playbook end to end: real service processes, real git, real snapshots, a real status
+ * page and notification receiver on loopback, Temporal's test server skipping the waits.
+ */
+class RecoveryWorkflowTest {
+  @TempDir Path tmp;
+  private RecoveryHarness harness;
+  private HttpReceiver http;
+
+  @BeforeEach
+  void start() throws Exception {
+    http = HttpReceiver.start();
+    harness = new RecoveryHarness(tmp);
+  }
+
+  @AfterEach
+  void stop() {
+    try {
+      if (harness != null) {
+        harness.close();
+      }
+    } finally {
+      http.close();
+    }
+  }
+
+  @Test
+  void ends_was_healthy_and_leaves_a_healthy_service_alone() throws Exception {
+    harness.startHealthy();
+    String pidBefore = Files.readString(harness.target.state().resolve(".steward/service.json"));
+
+    RecoveryResult result = harness.recover();
+
+    assertEquals(RecoveryResult.WAS_HEALTHY, result.outcome(), result.message());
+    assertEquals(
+        pidBefore, Files.readString(harness.target.state().resolve(".steward/service.json")));
+    assertFalse(stepNames(result.steps()).contains("restart"), result.steps().toString());
+    assertNull(result.downSince());
+  }
+
+  @Test
+  void restarts_a_killed_service_and_says_how_long_it_took() throws Exception {
+    harness.startHealthy();
+    harness.killService();
+
+    RecoveryResult result = harness.recover();
+
+    assertEquals(RecoveryResult.RESTARTED, result.outcome(), result.message());
+    assertEquals("restart", result.recoveredBy());
+    assertNotNull(result.downSince());
+    assertNotNull(result.secondsToRecover());
+    assertTrue(harness.service.verifyHealth(harness.plan()).healthy());
+    assertTrue(result.workflowId().startsWith("recover/demo/"), result.workflowId());
+  }
+
+  @Test
+  void rolls_code_and_data_back_to_the_newest_verified_snapshot_when_bad_data_breaks_it()
+      throws Exception {
+    harness.target.withConfig(
+        "    provider:\n      status: "
+            + http.statusPage("/status.json", "minor").url("/status.json")
+            + "\n");
+    harness.startHealthy();
+    String v1 = harness.target.revision();
+    String data = harness.target.stateDigest();
+    harness.target.publish("healthy v2");
+    assertEquals(UpdateResult.UPDATED, harness.update().outcome());
+    harness.corruptData();
+    harness.killService();
+
+    RecoveryResult result = harness.recover();
+
+    assertEquals(RecoveryResult.ROLLED_BACK, result.outcome(), result.message() + result.steps());
+    assertEquals(v1, harness.target.revision(), "code back at the snapshot's revision");
+    assertEquals(data, harness.target.stateDigest(), "data back as the snapshot recorded it");
+    assertTrue(result.recoveredBy().startsWith("rollback to "), result.recoveredBy());
+    assertTrue(result.evidence().contains("schema.txt is corrupt"), result.evidence());
+    assertTrue(harness.service.verifyHealth(harness.plan()).healthy());
+    assertFalse(Files.exists(harness.target.state().resolve(".steward/hold.json")));
+  }
+
+  @Test
+  void escalates_with_the_evidence_and_holds_updates_when_nothing_saves_it() throws Exception {
+    harness.target.withConfig(
+        "    notify:\n      channels:\n        - webhook: " + http.url("/hook") + "\n");
+    harness.startHealthy();
+    harness.corruptData();
+    harness.killService();
+
+    RecoveryResult result = harness.recover();
+
+    assertEquals(RecoveryResult.FAILED, result.outcome(), result.message());
+    assertNull(result.recoveredBy());
+    assertTrue(stepNames(result.steps()).contains("hold"), result.steps().toString());
+    JsonNode hold =
+        new ObjectMapper().readTree(harness.target.state().resolve(".steward/hold.json").toFile());
+    assertTrue(hold.get("reason").asText().startsWith("recovery failed"), hold.toString());
+    assertEquals(result.workflowId(), hold.get("by").asText());
+    HttpReceiver.Request notice = http.next(60);
+    assertNotNull(notice, "the critical notice should arrive");
+    JsonNode body = new ObjectMapper().readTree(notice.body());
+    assertEquals("critical", body.get("severity").asText());
+    assertEquals("demo", body.get("target").asText());
+    assertTrue(body.get("evidence").asText().contains("schema.txt is corrupt"), notice.body());
+
+    UpdateResult update = harness.update();
+
+    assertEquals(UpdateResult.HELD, update.outcome(), update.message());
+    assertTrue(update.message().contains("steward release demo"), update.message());
+    assertEquals(
+        java.util.List.of("plan", "lock", "hold"), stepNames(update.steps()), "nothing else ran");
+  }
+
+  @Test
+  void keeps_restarting_with_backoff_and_never_rolls_back_while_the_provider_is_down()
+      throws Exception {
+    harness.target.withConfig(
+        "    provider:\n      status: "
+            + http.statusPage("/status.json", "major").url("/status.json")
+            + "\n    recovery:\n      waitForProvider: 10m\n");
+    harness.startHealthy();
+    new SnapshotActivitiesImpl()
+        .takeSnapshot(harness.plan(), "test/snapshot", harness.target.revision());
+    harness.corruptData();
+    harness.killService();
+
+    RecoveryResult result = harness.recover();
+
+    assertEquals(RecoveryResult.WAITING_FOR_PROVIDER, result.outcome(), result.message());
+    long restarts = stepNames(result.steps()).stream().filter("restart"::equals).count();
+    assertTrue(restarts >= 4, "restarted " + restarts + " times: " + result.steps());
+    assertTrue(
+        stepNames(result.steps()).stream().noneMatch(n -> n.startsWith("rollback")),
+        result.steps().toString());
+    assertEquals("corrupt\n", Files.readString(harness.target.state().resolve("schema.txt")));
+    assertFalse(Files.exists(harness.target.state().resolve(".steward/hold.json")));
+  }
+}

@@ -1,0 +1,42 @@
+package dev.steward.workflows.notify;
+
+import dev.steward.workflows.host.HostActivityStubs;
+import dev.steward.workflows.host.NotifyActivities;
+import dev.steward.workflows.host.NotifyPlan.Channel;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Sends to all channels at once, so a slow one does not hold back the others. */
+public class NotifyWorkflowImpl implements NotifyWorkflow {
+
+  @Override
+  public NotifyResult send(NotifyRequest request) {
+    NotifyActivities sender = HostActivityStubs.notices(request.host());
+    List<Channel> channels = request.channels().channels();
+    List<Promise<Void>> attempts = new ArrayList<>();
+    for (Channel channel : channels) {
+      attempts.add(Async.procedure(sender::sendNotice, channel, request.notice()));
+    }
+    List<String> sent = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    for (int i = 0; i < channels.size(); i++) {
+      try {
+        attempts.get(i).get();
+        sent.add(channels.get(i).describe());
+      } catch (ActivityFailure e) {
+        failed.add(channels.get(i).describe() + ": " + reason(e));
+      }
+    }
+    return new NotifyResult(sent, failed);
+  }
+
+  private static String reason(ActivityFailure failure) {
+    return failure.getCause() instanceof ApplicationFailure application
+        ? application.getOriginalMessage()
+        : String.valueOf(failure.getCause() == null ? failure : failure.getCause().getMessage());
+  }
+}

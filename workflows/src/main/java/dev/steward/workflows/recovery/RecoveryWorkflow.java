@@ -1,0 +1,24 @@
+package dev.steward.workflows.recovery;
+
+import dev.steward.workflows.update.StepResult;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.util.List;
+
+/**
+ * The field guide's recovery playbook: confirm down, restart and verify, wait out a provider's
+ * outage, collect evidence, roll back to the newest verified snapshot, else escalate and hold
+ * updates. Shares the one-pipeline-per-target lock with updates.
+ */
+@WorkflowInterface
+public interface RecoveryWorkflow {
+
+  /** Runs the playbook; it fails only when it could not start (bad config, busy target). */
+  @WorkflowMethod
+  RecoveryResult recover(RecoveryRequest request);
+
+  /** The steps so far, the running one last with status {@code running}. */
+  @QueryMethod
+  List<StepResult> progress();
+}

@@ -1,0 +1,257 @@
+package dev.steward.workflows.recovery;
+
+import dev.steward.workflows.host.HealthReport;
+import dev.steward.workflows.host.Hold;
+import dev.steward.workflows.host.HostActivityStubs;
+import dev.steward.workflows.host.Notice;
+import dev.steward.workflows.host.PipelineActivities;
+import dev.steward.workflows.host.ProviderStatus;
+import dev.steward.workflows.host.RecoveryActivities;
+import dev.steward.workflows.host.ServiceActivities;
+import dev.steward.workflows.host.SnapshotActivities;
+import dev.steward.workflows.host.SnapshotInfo;
+import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.notify.Notices;
+import dev.steward.workflows.pipeline.StepFailedException;
+import dev.steward.workflows.pipeline.StepLog;
+import dev.steward.workflows.update.StepResult;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The recovery playbook, one private method per stage. A provider at fault (its status page says
+ * major or critical) means waiting with backoff, never a rollback: someone else's outage is not a
+ * reason to throw away a working version.
+ */
+public class RecoveryWorkflowImpl implements RecoveryWorkflow {
+  private static final int PLANNED_STEPS = 8;
+  private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+  private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+  private final StepLog steps = new StepLog(PLANNED_STEPS);
+  private TargetPlan plan;
+  private ServiceActivities service;
+  private RecoveryActivities looks;
+  private String downSince;
+  private String evidence;
+
+  @Override
+  public RecoveryResult recover(RecoveryRequest request) {
+    PipelineActivities pipeline = HostActivityStubs.pipeline(request.host());
+    String workflowId = Workflow.getInfo().getWorkflowId();
+    try {
+      plan =
+          steps.run(
+              "plan", () -> pipeline.resolvePlan(request.target()), p -> "target " + p.target());
+      steps.run("lock", () -> pipeline.acquireLock(plan, workflowId), "holding " + plan.target());
+    } catch (StepFailedException e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
+    }
+    service = HostActivityStubs.service(plan);
+    looks = HostActivityStubs.recovery(plan);
+    downSince = request.downSince();
+    try {
+      return finish(runPlaybook());
+    } finally {
+      Workflow.newDetachedCancellationScope(() -> pipeline.releaseLock(plan, workflowId)).run();
+    }
+  }
+
+  @Override
+  public List<StepResult> progress() {
+    return steps.progress();
+  }
+
+  private Ending runPlaybook() {
+    HealthReport first =
+        steps.check("confirm", () -> looks.probeService(plan), HealthReport::message, h -> true);
+    if (first.healthy()) {
+      return new Ending(RecoveryResult.WAS_HEALTHY, null, "was healthy: " + first.message());
+    }
+    if (downSince == null) {
+      downSince = now().toString();
+    }
+    if (restartAndVerify()) {
+      return new Ending(RecoveryResult.RESTARTED, "restart", "restarted and healthy");
+    }
+    if (plan.recovery().providerStatus() != null && checkProvider().atFault()) {
+      Ending waited = waitForProvider();
+      if (waited != null) {
+        return waited;
+      }
+    }
+    collectEvidence();
+    return rollBackOrEscalate();
+  }
+
+  private boolean restartAndVerify() {
+    try {
+      steps.run("restart", () -> service.restartService(plan), "restarted");
+    } catch (StepFailedException e) {
+      return false;
+    }
+    try {
+      return steps
+          .check(
+              "health", () -> service.verifyHealth(plan), HealthReport::message, h -> h.healthy())
+          .healthy();
+    } catch (StepFailedException e) {
+      return false;
+    }
+  }
+
+  private ProviderStatus checkProvider() {
+    return steps.check(
+        "provider",
+        () -> looks.checkProvider(plan),
+        p -> p.indicator() + (p.description().isEmpty() ? "" : ": " + p.description()),
+        p -> !p.atFault());
+  }
+
+  /**
+   * Restarts with backoff while the provider stays at fault, up to {@code waitForProvider}. Returns
+   * the ending when it recovers or the wait runs out, or null when the provider is healthy again
+   * but the service is not (then the fault is ours, and the playbook goes on to the rollback).
+   */
+  private Ending waitForProvider() {
+    long deadline = Workflow.currentTimeMillis() + plan.recovery().waitForProviderMillis();
+    Duration backoff = FIRST_BACKOFF;
+    while (Workflow.currentTimeMillis() < deadline) {
+      long left = deadline - Workflow.currentTimeMillis();
+      Workflow.sleep(Duration.ofMillis(Math.min(backoff.toMillis(), left)));
+      if (restartAndVerify()) {
+        return new Ending(
+            RecoveryResult.RESTARTED,
+            "restart after the provider's outage",
+            "restarted and healthy once the provider's outage eased");
+      }
+      if (!checkProvider().atFault()) {
+        return null;
+      }
+      backoff =
+          backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+              ? MAX_BACKOFF
+              : backoff.multipliedBy(2);
+    }
+    collectEvidence();
+    return new Ending(
+        RecoveryResult.WAITING_FOR_PROVIDER,
+        null,
+        "still down after waiting "
+            + Duration.ofMillis(plan.recovery().waitForProviderMillis()).toMinutes()
+            + " min for the model provider's outage; not rolled back");
+  }
+
+  private Ending rollBackOrEscalate() {
+    SnapshotActivities snapshots = HostActivityStubs.snapshots(plan);
+    SnapshotInfo snapshot;
+    try {
+      snapshot =
+          steps.run(
+              "find-snapshot",
+              () -> snapshots.findNewestVerifiedSnapshot(plan),
+              s -> s == null ? "no snapshot verifies" : s.file() + " at " + short7(s.revision()));
+    } catch (StepFailedException e) {
+      snapshot = null;
+    }
+    if (snapshot == null) {
+      return escalate(
+          "down, a restart did not help, and there is no verified snapshot to roll back to");
+    }
+    if (new RollbackToSnapshot(steps, plan, service, snapshots).run(snapshot)) {
+      return new Ending(
+          RecoveryResult.ROLLED_BACK,
+          "rollback to " + snapshot.file() + " (revision " + short7(snapshot.revision()) + ")",
+          "rolled back to " + short7(snapshot.revision()) + " and its data; healthy");
+    }
+    collectEvidence();
+    return escalate(
+        "down, and still down after rolling back to "
+            + snapshot.file()
+            + " ("
+            + short7(snapshot.revision())
+            + ")");
+  }
+
+  /** Puts updates on hold; the critical notice with the evidence goes out in {@link #finish}. */
+  private Ending escalate(String why) {
+    Hold hold =
+        new Hold("recovery failed: " + why, now().toString(), Workflow.getInfo().getWorkflowId());
+    try {
+      steps.run("hold", () -> HostActivityStubs.holds(plan).putHold(plan, hold), "updates held");
+    } catch (StepFailedException e) {
+      // Recorded as a failed step; the notice still goes out.
+    }
+    return new Ending(
+        RecoveryResult.FAILED, null, why + "; updates are on hold, a person is needed");
+  }
+
+  /** Evidence is best effort, never a failure of the playbook. */
+  private void collectEvidence() {
+    try {
+      evidence =
+          steps.run(
+              "evidence", () -> looks.gatherEvidence(plan), e -> e.lines().count() + " lines");
+    } catch (StepFailedException e) {
+      evidence = "could not collect evidence: " + e.getMessage();
+    }
+  }
+
+  private RecoveryResult finish(Ending ending) {
+    Long seconds = null;
+    if (downSince != null
+        && !ending.outcome().equals(RecoveryResult.WAS_HEALTHY)
+        && isHealthy(ending)) {
+      seconds =
+          Math.max(
+              0, (Workflow.currentTimeMillis() - Instant.parse(downSince).toEpochMilli()) / 1000);
+    }
+    announce(ending);
+    return new RecoveryResult(
+        plan.target(),
+        ending.outcome(),
+        ending.recoveredBy(),
+        ending.outcome().equals(RecoveryResult.WAS_HEALTHY) ? null : downSince,
+        seconds,
+        evidence,
+        steps.finished(),
+        ending.message(),
+        Workflow.getInfo().getWorkflowId());
+  }
+
+  private void announce(Ending ending) {
+    String severity =
+        switch (ending.outcome()) {
+          case RecoveryResult.WAS_HEALTHY -> null;
+          case RecoveryResult.FAILED -> Notice.CRITICAL;
+          default -> Notice.WARNING;
+        };
+    if (severity != null) {
+      String title = plan.target() + ": recovery " + ending.outcome().replace('_', ' ');
+      Workflow.newDetachedCancellationScope(
+              () ->
+                  Notices.send(plan, Notices.of(plan, severity, title, ending.message(), evidence)))
+          .run();
+    }
+  }
+
+  private static boolean isHealthy(Ending ending) {
+    return ending.outcome().equals(RecoveryResult.RESTARTED)
+        || ending.outcome().equals(RecoveryResult.ROLLED_BACK);
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+
+  static String short7(String revision) {
+    return revision == null || revision.length() < 7
+        ? String.valueOf(revision)
+        : revision.substring(0, 7);
+  }
+
+  private record Ending(String outcome, String recoveredBy, String message) {}
+}

@@ -1,0 +1,76 @@
+package dev.steward.workflows.recovery;
+
+import dev.steward.workflows.host.CodeActivities;
+import dev.steward.workflows.host.HealthReport;
+import dev.steward.workflows.host.HostActivityStubs;
+import dev.steward.workflows.host.ServiceActivities;
+import dev.steward.workflows.host.SnapshotActivities;
+import dev.steward.workflows.host.SnapshotInfo;
+import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.pipeline.StepFailedException;
+import dev.steward.workflows.pipeline.StepLog;
+
+/**
+ * Recovery's rollback: the code back to the revision in the snapshot's manifest, the data back to
+ * the snapshot, then restart and verify. Each step runs even when an earlier one failed, so as much
+ * as possible is restored.
+ */
+final class RollbackToSnapshot {
+  private final StepLog steps;
+  private final TargetPlan plan;
+  private final ServiceActivities service;
+  private final SnapshotActivities snapshots;
+  private final CodeActivities code;
+
+  RollbackToSnapshot(
+      StepLog steps, TargetPlan plan, ServiceActivities service, SnapshotActivities snapshots) {
+    this.steps = steps;
+    this.plan = plan;
+    this.service = service;
+    this.snapshots = snapshots;
+    this.code = HostActivityStubs.code(plan);
+  }
+
+  /** Returns whether the service is healthy afterwards, with code and data both restored. */
+  boolean run(SnapshotInfo snapshot) {
+    tryStep("rollback-stop", () -> service.stopService(plan), "stopped");
+    boolean codeBack = true;
+    if (snapshot.revision() == null) {
+      steps.skip("rollback-code", "the snapshot records no revision");
+    } else {
+      String at = "at " + RecoveryWorkflowImpl.short7(snapshot.revision());
+      codeBack = tryStep("rollback-code", () -> code.resetCode(plan, snapshot.revision()), at);
+    }
+    boolean dataBack =
+        tryStep(
+            "rollback-data",
+            () -> snapshots.restoreSnapshot(plan, snapshot),
+            "restored " + snapshot.file());
+    if (!tryStep("rollback-start", () -> service.restartService(plan), "started")) {
+      steps.skip("rollback-health", "service did not start");
+      return false;
+    }
+    try {
+      boolean healthy =
+          steps
+              .check(
+                  "rollback-health",
+                  () -> service.verifyHealth(plan),
+                  HealthReport::message,
+                  HealthReport::healthy)
+              .healthy();
+      return healthy && codeBack && dataBack;
+    } catch (StepFailedException e) {
+      return false;
+    }
+  }
+
+  private boolean tryStep(String name, Runnable action, String message) {
+    try {
+      steps.run(name, action, message);
+      return true;
+    } catch (StepFailedException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package dev.steward.workflows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.steward.workflows.host.ControlPlan;
+import dev.steward.workflows.host.Hold;
+import dev.steward.workflows.host.Measurement;
+import dev.steward.workflows.host.Metric;
+import dev.steward.workflows.host.MonitorPlan;
+import dev.steward.workflows.host.Notice;
+import dev.steward.workflows.host.NotifyPlan;
+import dev.steward.workflows.host.ProviderStatus;
+import dev.steward.workflows.host.RecoveryPlan;
+import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.monitor.MonitorRequest;
+import dev.steward.workflows.monitor.MonitorState;
+import dev.steward.workflows.notify.NotifyRequest;
+import dev.steward.workflows.notify.NotifyResult;
+import dev.steward.workflows.recovery.RecoveryRequest;
+import dev.steward.workflows.recovery.RecoveryResult;
+import dev.steward.workflows.update.ApprovalDecision;
+import dev.steward.workflows.update.StepResult;
+import dev.steward.workflows.update.UpdateRequest;
+import dev.steward.workflows.update.UpdateResult;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every workflow payload survives Temporal's converter. */
+class PayloadRoundTripTest {
+  private static final DataConverter CONVERTER = DefaultDataConverter.newDefaultInstance();
+
+  static Stream<Object> payloads() {
+    Notice notice =
+        new Notice(
+            "demo", Notice.CRITICAL, "t", "m", "e", "recover/demo/x", "2026-11-29T03:00:00Z");
+    NotifyPlan channels =
+        new NotifyPlan(true, List.of(new NotifyPlan.Channel("ntfy", "env:URL", "env:T", null)));
+    Measurement measurement =
+        new Measurement("2026-11-29T03:00:00Z", List.of(new Metric("up", "up", "", Metric.OK)));
+    return Stream.of(
+        new UpdateRequest("demo", "h", false),
+        new ApprovalDecision(false, "ops", "not now"),
+        new UpdateResult(
+            "demo",
+            UpdateResult.ROLLED_BACK,
+            "a",
+            "a",
+            "/b/s.zip",
+            "update/demo/x",
+            List.of(new StepResult("health", StepResult.FAILED, 10, "exited")),
+            "health failed",
+            true,
+            "log tail"),
+        new Hold("reason", "2026-11-29T03:00:00Z", "cli"),
+        notice,
+        new ProviderStatus("major", "Partial outage"),
+        new NotifyRequest("h", channels, notice),
+        new NotifyResult(List.of("slack (hooks.slack.com)"), List.of()),
+        new RecoveryRequest("demo", "h", null),
+        new RecoveryResult(
+            "demo",
+            RecoveryResult.RESTARTED,
+            "restart",
+            "2026-11-29T03:00:00Z",
+            12L,
+            "ev",
+            List.of(new StepResult("restart", StepResult.OK, 10, "restarted")),
+            "msg",
+            "id"),
+        measurement,
+        new MonitorRequest(
+            "demo",
+            "h",
+            false,
+            new MonitorState(measurement, List.of("up"), 2, "t", List.of(1L), "restarted id", 7)),
+        new TargetPlan(
+            "demo",
+            "h",
+            "/app",
+            "/data",
+            null,
+            null,
+            1,
+            null,
+            List.of(),
+            null,
+            new ControlPlan(
+                new ControlPlan.WindowPlan(List.of("sat"), "02:00", "05:00", "UTC"),
+                new ControlPlan.ApprovalPlan(3_600_000)),
+            new RecoveryPlan("env:STATUS", 60_000, List.of("/log")),
+            MonitorPlan.DEFAULTS,
+            channels));
+  }
+
+  @ParameterizedTest
+  @MethodSource("payloads")
+  void round_trips_unchanged(Object payload) {
+    Object back =
+        CONVERTER.fromPayload(
+            CONVERTER.toPayload(payload).orElseThrow(), payload.getClass(), payload.getClass());
+    assertEquals(payload, back);
+  }
+}
