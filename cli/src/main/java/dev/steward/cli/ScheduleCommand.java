@@ -1,13 +1,19 @@
 package dev.steward.cli;
 
+import dev.steward.worker.Pipelines;
 import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.schedule.ScheduleSync;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.client.schedules.ScheduleDescription;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +41,11 @@ final class ScheduleCommand {
 
   /** Runs {@code action} against this host's schedules on the configured server. */
   private int withSchedules(Function<ScheduleSync, List<String>> action) {
+    return withServer((sync, client) -> action.apply(sync));
+  }
+
+  /** Runs {@code action} with this host's schedules and a client of the configured server. */
+  private int withServer(BiFunction<ScheduleSync, WorkflowClient, List<String>> action) {
     StewardConfig config = steward.loadConfig();
     if (config.temporal().embedded()) {
       throw new UsageException(
@@ -53,20 +64,40 @@ final class ScheduleCommand {
                   .setNamespace(config.temporal().namespace())
                   .build());
       ScheduleSync sync = new ScheduleSync(client, config.host(), connection.description());
-      action.apply(sync).forEach(steward.out()::println);
+      action.apply(sync, connection.client()).forEach(steward.out()::println);
       steward.out().flush();
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "apply", description = "Create, replace or delete schedules to match the config.")
+  @Command(
+      name = "apply",
+      description = {
+        "Create, replace or delete schedules to match the config,",
+        "and start the monitors that schedule.monitor asks for."
+      })
   static final class Apply implements Callable<Integer> {
     @ParentCommand ScheduleCommand schedule;
 
     @Override
     public Integer call() {
       StewardConfig config = schedule.steward.loadConfig();
-      return schedule.withSchedules(sync -> sync.apply(config.updateSchedules()));
+      return schedule.withServer(
+          (sync, client) -> {
+            List<String> lines = new ArrayList<>(sync.apply(config.updateSchedules()));
+            config.monitoredTargets().forEach(t -> lines.add(keepMonitor(client, config, t)));
+            return lines;
+          });
+    }
+
+    /** Starts the target's monitor unless it already runs (a schedule of its own, in effect). */
+    private static String keepMonitor(WorkflowClient client, StewardConfig config, String target) {
+      try {
+        Pipelines.startMonitor(client, target, config.host(), false, Clock.systemUTC());
+        return "started monitor/" + target;
+      } catch (WorkflowExecutionAlreadyStarted running) {
+        return "unchanged monitor/" + target + " (running)";
+      }
     }
   }
 

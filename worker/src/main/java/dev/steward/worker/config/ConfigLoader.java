@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,7 +66,13 @@ public final class ConfigLoader {
     Path source = file.toAbsolutePath().normalize();
     ConfigPaths paths = new ConfigPaths(source.getParent(), env.get("HOME"));
     Map<String, TargetPlan> targets = targets(top.get("targets"), host, paths);
-    return new StewardConfig(temporal, host, targets, source, schedules(top.get("targets")));
+    return new StewardConfig(
+        temporal,
+        host,
+        targets,
+        source,
+        schedules(top.get("targets")),
+        monitored(top.get("targets")));
   }
 
   private static Node compose(Path file, String shown) {
@@ -173,6 +181,21 @@ public final class ConfigLoader {
               }
             });
     return schedules;
+  }
+
+  /** The targets whose schedule keeps their monitor running, in the file's order. */
+  private static Set<String> monitored(ConfigNode targets) {
+    Set<String> monitored = new LinkedHashSet<>();
+    targets
+        .map("demo: {...}")
+        .entries()
+        .forEach(
+            (name, target) -> {
+              if (ScheduleSection.monitored(target.map("schedule: {...}").get("schedule"))) {
+                monitored.add(name);
+              }
+            });
+    return monitored;
   }
 
   private static Map<String, TargetPlan> targets(ConfigNode node, String host, ConfigPaths paths) {

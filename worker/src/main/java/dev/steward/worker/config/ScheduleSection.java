@@ -18,9 +18,25 @@ final class ScheduleSection {
     if (!node.present()) {
       return null;
     }
-    ConfigMap schedule = node.map(EXAMPLE).allowOnly("update");
+    ConfigMap schedule = node.map(EXAMPLE).allowOnly("update", "monitor");
     ConfigNode update = schedule.get("update");
     return update.present() ? update(update) : null;
+  }
+
+  /** Whether {@code schedule.monitor} asks for the target's monitor to be kept running. */
+  static boolean monitored(ConfigNode node) {
+    if (!node.present()) {
+      return false;
+    }
+    ConfigNode monitor = node.map(EXAMPLE).get("monitor");
+    if (!monitor.present()) {
+      return false;
+    }
+    String answer = monitor.text("monitor: true").trim();
+    if (!answer.equals("true") && !answer.equals("false")) {
+      throw monitor.error(ConfigNode.quote(answer) + " is not true or false", "write true");
+    }
+    return answer.equals("true");
   }
 
   private static UpdateSchedule update(ConfigNode node) {

@@ -4,7 +4,9 @@ import dev.steward.workflows.host.TargetPlan;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A host's steward.yaml, checked and resolved: every path absolute, every default applied.
@@ -14,23 +16,26 @@ import java.util.Map;
  * @param targets each target's plan by name, in the file's order
  * @param source the config file (absolute)
  * @param updateSchedules the update schedule of each target that has one, by target name
+ * @param monitoredTargets the targets whose monitor {@code steward schedule apply} keeps running
  */
 public record StewardConfig(
     TemporalSettings temporal,
     String host,
     Map<String, TargetPlan> targets,
     Path source,
-    Map<String, UpdateSchedule> updateSchedules) {
+    Map<String, UpdateSchedule> updateSchedules,
+    Set<String> monitoredTargets) {
 
-  /** Copies the maps so the config stays immutable. */
+  /** Copies the collections so the config stays immutable. */
   public StewardConfig {
     targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
     updateSchedules = Collections.unmodifiableMap(new LinkedHashMap<>(updateSchedules));
+    monitoredTargets = Collections.unmodifiableSet(new LinkedHashSet<>(monitoredTargets));
   }
 
-  /** A config without schedules. */
+  /** A config without schedules or kept monitors. */
   public StewardConfig(
       TemporalSettings temporal, String host, Map<String, TargetPlan> targets, Path source) {
-    this(temporal, host, targets, source, Map.of());
+    this(temporal, host, targets, source, Map.of(), Set.of());
   }
 }

@@ -46,6 +46,23 @@ class ScheduleConfigTest {
   }
 
   @Test
+  void keeps_the_monitor_of_a_target_whose_schedule_asks_for_it() throws Exception {
+    StewardConfig config =
+        fx.load(minimalWith(HEALTH, "    schedule:\n      monitor: true\n" + HEALTH));
+
+    assertEquals(java.util.Set.of("demo"), config.monitoredTargets());
+    assertEquals(Map.of(), config.updateSchedules());
+  }
+
+  @Test
+  void refuses_a_monitor_setting_that_is_not_true_or_false() throws Exception {
+    assertEquals(
+        "steward.yaml:13: targets.demo.schedule.monitor: \"always\" is not true or false (write"
+            + " true)",
+        fx.error(minimalWith(HEALTH, "    schedule:\n      monitor: always\n" + HEALTH)));
+  }
+
+  @Test
   void a_target_without_a_schedule_has_none() throws Exception {
     assertEquals(Map.of(), fx.load(ConfigFixture.MINIMAL).updateSchedules());
   }
