@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
       WorkerCommand.class,
       DemoCommand.class,
       ConfigCommand.class,
+      SetupCommand.class,
+      HistoryCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

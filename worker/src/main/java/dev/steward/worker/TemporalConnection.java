@@ -1,5 +1,6 @@
 package dev.steward.worker;
 
+import dev.steward.worker.setup.SearchAttributeSetup;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -32,13 +33,19 @@ public final class TemporalConnection implements AutoCloseable {
     this.description = description;
   }
 
-  /** Starts the in-memory server in this process and connects to it. */
+  /**
+   * Starts the in-memory server in this process and connects to it, with Steward's search
+   * attributes registered.
+   */
   public static TemporalConnection embedded() {
     TestServer.InProcessTestServer server = TestServer.createServer(true);
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setChannel(server.getChannel()).build());
-    return new TemporalConnection(stubs, "default", server, "embedded in-memory server");
+    TemporalConnection connection =
+        new TemporalConnection(stubs, "default", server, "embedded in-memory server");
+    new SearchAttributeSetup(connection).register();
+    return connection;
   }
 
   /**

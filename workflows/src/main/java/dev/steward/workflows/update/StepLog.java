@@ -19,11 +19,20 @@ import java.util.function.Supplier;
 final class StepLog {
   private final List<StepResult> finished = new ArrayList<>();
   private final int plannedSteps;
+  private final Function<String, String> labels;
   private String runningStep;
   private long runningSince;
 
   StepLog(int plannedSteps) {
+    this(plannedSteps, name -> name);
+  }
+
+  /**
+   * @param labels what a step is doing, in words, for the current details
+   */
+  StepLog(int plannedSteps, Function<String, String> labels) {
     this.plannedSteps = plannedSteps;
+    this.labels = labels;
   }
 
   /**
@@ -91,12 +100,11 @@ final class StepLog {
     runningStep = name;
     runningSince = Workflow.currentTimeMillis();
     Workflow.setCurrentDetails(
-        "step "
-            + (finished.size() + 1)
+        (finished.size() + 1)
             + "/"
             + Math.max(plannedSteps, finished.size() + 1)
-            + ": "
-            + name);
+            + " "
+            + labels.apply(name));
   }
 
   private void finish(String name, String status, String message) {

@@ -1,5 +1,6 @@
 package dev.steward.workflows.update;
 
+import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.host.CodeActivities;
 import dev.steward.workflows.host.CodeUpdate;
 import dev.steward.workflows.host.HealthReport;
@@ -25,8 +26,8 @@ import java.util.Locale;
 public class UpdateWorkflowImpl implements UpdateWorkflow {
   private static final int PLANNED_STEPS = 11;
 
-  private final StepLog steps = new StepLog(PLANNED_STEPS);
   private TargetPlan plan;
+  private final StepLog steps = new StepLog(PLANNED_STEPS, new StepLabels(() -> plan)::of);
   private CodeActivities code;
   private SnapshotActivities snapshots;
   private ServiceActivities service;
@@ -45,6 +46,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       steps.run("lock", () -> pipeline.acquireLock(plan, workflowId), "holding " + plan.target());
     } catch (StepFailedException e) {
       // Without a plan or the lock the pipeline cannot start: the run fails, naming why.
+      labelOutcome(UpdateResult.FAILED);
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
     }
     code = HostActivityStubs.code(plan);
@@ -230,6 +232,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
                     () -> HostActivityStubs.status(plan).writeStatus(plan, status),
                     "written"))
         .run();
+    labelOutcome(ending.outcome());
     return new UpdateResult(
         plan.target(),
         ending.outcome(),
@@ -241,6 +244,17 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
         ending.message(),
         ending.rolledBack(),
         evidence);
+  }
+
+  /**
+   * Sets the run's StewardOutcome search attribute. Only on runs started with Steward's attributes:
+   * they prove the namespace has them registered, and upserting an unregistered one would fail the
+   * workflow task forever.
+   */
+  private static void labelOutcome(String outcome) {
+    if (Workflow.getTypedSearchAttributes().containsKey(StewardSearchAttributes.KIND)) {
+      Workflow.upsertTypedSearchAttributes(StewardSearchAttributes.OUTCOME.valueSet(outcome));
+    }
   }
 
   /** The revision the run leaves behind; read from the checkout once the code may have moved. */
