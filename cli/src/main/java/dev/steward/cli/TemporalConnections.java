@@ -9,6 +9,6 @@ final class TemporalConnections {
 
   /** Connects to the configured server; the caller has checked that one is configured. */
   static TemporalConnection open(TemporalSettings temporal) {
-    return TemporalConnection.connect(temporal.address(), temporal.namespace());
+    return TemporalConnection.connect(temporal);
   }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steward.worker.LoopbackTemporalServer;
+import dev.steward.worker.TestCertificates;
 import dev.steward.worker.config.ConfigFixture;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,28 @@ class SetupAndHistoryTest {
           first.out().contains("StewardTarget, StewardHost, StewardOutcome, StewardKind registered"),
           first.toString());
       assertEquals(0, again.exitCode(), again.toString());
+    }
+  }
+
+  @Test
+  void setup_connects_over_mutual_tls_with_an_api_key_configured_in_the_file() throws Exception {
+    TestCertificates certs = TestCertificates.create(tmp.resolve("pki"));
+    Path key = Files.writeString(tmp.resolve("api-key"), "k-123\n");
+    try (LoopbackTemporalServer server = LoopbackTemporalServer.startWithTls(certs, "k-123")) {
+      Path config =
+          config(
+              "temporal:\n  address: \""
+                  + server.address()
+                  + "\"\n  apiKey: file:"
+                  + key
+                  + "\n  tls: {cert: pki/client.pem, key: pki/client.key, ca: pki/ca.pem,"
+                  + " serverName: temporal.test}\n");
+
+      CliRun run = CliRun.of("-c", config.toString(), "setup");
+
+      assertEquals(0, run.exitCode(), run.toString());
+      assertTrue(run.out().contains("mTLS, API key"), run.toString());
+      assertTrue(run.out().contains("registered"), run.toString());
     }
   }
 

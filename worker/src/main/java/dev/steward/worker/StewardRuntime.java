@@ -30,8 +30,7 @@ public final class StewardRuntime implements AutoCloseable {
     if (config.temporal().embedded()) {
       return openEmbedded(config, reload);
     }
-    TemporalConnection connection =
-        TemporalConnection.connect(config.temporal().address(), config.temporal().namespace());
+    TemporalConnection connection = TemporalConnection.connect(config.temporal());
     return new StewardRuntime(connection, config.host());
   }
 

@@ -1,5 +1,7 @@
 package dev.steward.worker;
 
+import dev.steward.activities.Secrets;
+import dev.steward.worker.config.TemporalSettings;
 import dev.steward.worker.setup.SearchAttributeSetup;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -49,25 +51,44 @@ public final class TemporalConnection implements AutoCloseable {
   }
 
   /**
-   * Connects to a Temporal server and checks that it answers.
+   * Connects to a Temporal server without TLS and checks that it answers.
    *
    * @throws TemporalUnreachableException when it does not answer within five seconds
    */
   public static TemporalConnection connect(String address, String namespace) {
+    return connect(new TemporalSettings(address, namespace));
+  }
+
+  /**
+   * Connects to the configured Temporal server (TLS, mutual TLS and API keys as configured) and
+   * checks that it answers.
+   *
+   * @throws TemporalUnreachableException when it does not answer within five seconds
+   * @throws dev.steward.worker.config.ConfigException when the API key or certificates cannot be
+   *     used
+   */
+  public static TemporalConnection connect(TemporalSettings settings) {
     WorkflowServiceStubsOptions options =
-        WorkflowServiceStubsOptions.newBuilder().setTarget(address).build();
+        ConnectionOptions.of(settings, Secrets.fromEnvironment());
+    String where =
+        settings.address()
+            + " (namespace "
+            + settings.namespace()
+            + ConnectionOptions.describeSecurity(settings)
+            + ")";
     try {
       WorkflowServiceStubs stubs =
           WorkflowServiceStubs.newConnectedServiceStubs(options, CONNECT_TIMEOUT);
-      return new TemporalConnection(
-          stubs, namespace, null, address + " (namespace " + namespace + ")");
+      return new TemporalConnection(stubs, settings.namespace(), null, where);
     } catch (RuntimeException e) {
       throw new TemporalUnreachableException(
           "Temporal at "
-              + address
+              + where
               + " is unreachable ("
               + rootMessage(e)
-              + "); start it, or remove temporal.address to use the embedded server");
+              + "); start it and check the address"
+              + (settings.usesTls() ? " and TLS settings" : "")
+              + ", or remove temporal.address to use the embedded server");
     }
   }
 
