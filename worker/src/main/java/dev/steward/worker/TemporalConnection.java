@@ -1,5 +1,7 @@
 package dev.steward.worker;
 
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
 import dev.steward.activities.Secrets;
 import dev.steward.worker.config.TemporalSettings;
 import dev.steward.worker.setup.SearchAttributeSetup;
@@ -68,8 +70,19 @@ public final class TemporalConnection implements AutoCloseable {
    *     used
    */
   public static TemporalConnection connect(TemporalSettings settings) {
+    return connect(settings, new NoopScope());
+  }
+
+  /**
+   * Connects like {@link #connect(TemporalSettings)}, reporting the SDK's client and worker
+   * metrics, and the workflows' own, to {@code metrics}.
+   */
+  public static TemporalConnection connect(TemporalSettings settings, Scope metrics) {
     WorkflowServiceStubsOptions options =
-        ConnectionOptions.of(settings, Secrets.fromEnvironment());
+        WorkflowServiceStubsOptions.newBuilder(
+                ConnectionOptions.of(settings, Secrets.fromEnvironment()))
+            .setMetricsScope(metrics)
+            .build();
     String where =
         settings.address()
             + " (namespace "

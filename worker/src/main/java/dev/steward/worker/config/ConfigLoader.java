@@ -54,12 +54,15 @@ public final class ConfigLoader {
   public StewardConfig load(Path file) {
     String shown = file.toString();
     ConfigNode root = ConfigNode.root(shown, compose(file, shown));
-    ConfigMap top = root.map("targets: {...}").allowOnly("temporal", "host", "targets");
+    ConfigMap top = root.map("targets: {...}").allowOnly("temporal", "host", "targets", "metrics", "logs");
     Path source = file.toAbsolutePath().normalize();
     ConfigPaths paths = new ConfigPaths(source.getParent(), env.get("HOME"));
     TemporalSettings temporal = TemporalSection.read(top.get("temporal"), env, paths);
     String host = host(top.get("host"));
-    return new StewardConfig(temporal, host, targets(top.get("targets"), host, paths), source);
+    Observability observability =
+        ObservabilitySection.read(top.get("metrics"), top.get("logs"), paths);
+    return new StewardConfig(
+        temporal, host, targets(top.get("targets"), host, paths), source, observability);
   }
 
   private static Node compose(Path file, String shown) {

@@ -13,9 +13,20 @@ import java.util.Map;
  * @param host this host's name, which names its activity task queue
  * @param targets each target's plan by name, in the file's order
  * @param source the config file (absolute)
+ * @param observability the worker's metrics endpoint and log directory
  */
 public record StewardConfig(
-    TemporalSettings temporal, String host, Map<String, TargetPlan> targets, Path source) {
+    TemporalSettings temporal,
+    String host,
+    Map<String, TargetPlan> targets,
+    Path source,
+    Observability observability) {
+
+  /** A config without {@code metrics:} or {@code logs:}. */
+  public StewardConfig(
+      TemporalSettings temporal, String host, Map<String, TargetPlan> targets, Path source) {
+    this(temporal, host, targets, source, Observability.DEFAULTS);
+  }
 
   /** Copies {@code targets} so the config stays immutable. */
   public StewardConfig {

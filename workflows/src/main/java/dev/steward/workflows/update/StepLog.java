@@ -7,6 +7,7 @@ import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -17,6 +18,9 @@ import java.util.function.Supplier;
  * {@link Workflow#currentTimeMillis()}.
  */
 final class StepLog {
+  /** Steward's step timer; Prometheus shows it as {@code steward_step_duration_seconds}. */
+  static final String STEP_DURATION_METRIC = "steward_step_duration";
+
   private final List<StepResult> finished = new ArrayList<>();
   private final int plannedSteps;
   private final Function<String, String> labels;
@@ -108,9 +112,14 @@ final class StepLog {
   }
 
   private void finish(String name, String status, String message) {
-    finished.add(
-        new StepResult(name, status, Workflow.currentTimeMillis() - runningSince, message));
+    long took = Workflow.currentTimeMillis() - runningSince;
+    finished.add(new StepResult(name, status, took, message));
     runningStep = null;
+    // The workflow metrics scope reports nothing while replaying, so each step is counted once.
+    Workflow.getMetricsScope()
+        .tagged(Map.of("step", name, "status", status))
+        .timer(STEP_DURATION_METRIC)
+        .record(com.uber.m3.util.Duration.ofMillis(took));
   }
 
   private static String messageOf(ActivityFailure failure) {

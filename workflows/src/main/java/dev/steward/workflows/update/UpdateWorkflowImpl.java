@@ -17,6 +17,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The update pipeline of DESIGN.md: plan, lock, disk, revision, snapshot, update, patches, restart,
@@ -46,7 +47,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       steps.run("lock", () -> pipeline.acquireLock(plan, workflowId), "holding " + plan.target());
     } catch (StepFailedException e) {
       // Without a plan or the lock the pipeline cannot start: the run fails, naming why.
-      labelOutcome(UpdateResult.FAILED);
+      recordOutcome(UpdateResult.FAILED);
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
     }
     code = HostActivityStubs.code(plan);
@@ -232,7 +233,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
                     () -> HostActivityStubs.status(plan).writeStatus(plan, status),
                     "written"))
         .run();
-    labelOutcome(ending.outcome());
+    recordOutcome(ending.outcome());
     return new UpdateResult(
         plan.target(),
         ending.outcome(),
@@ -247,11 +248,16 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   }
 
   /**
-   * Sets the run's StewardOutcome search attribute. Only on runs started with Steward's attributes:
+   * Counts the run by outcome (replay-safe: the workflow metrics scope is silent while replaying)
+   * and sets its StewardOutcome search attribute; the attribute only on runs started with Steward's attributes:
    * they prove the namespace has them registered, and upserting an unregistered one would fail the
    * workflow task forever.
    */
-  private static void labelOutcome(String outcome) {
+  private static void recordOutcome(String outcome) {
+    Workflow.getMetricsScope()
+        .tagged(Map.of("kind", "update", "outcome", outcome))
+        .counter("steward_runs")
+        .inc(1);
     if (Workflow.getTypedSearchAttributes().containsKey(StewardSearchAttributes.KIND)) {
       Workflow.upsertTypedSearchAttributes(StewardSearchAttributes.OUTCOME.valueSet(outcome));
     }
