@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       ConfigCommand.class,
       SetupCommand.class,
       HistoryCommand.class,
+      DoctorCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
