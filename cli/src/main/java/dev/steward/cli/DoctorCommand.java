@@ -18,9 +18,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "doctor",
     description = {
-      "Check this host and say what to fix: heartbeat, disk space for snapshots, the Temporal",
-      "server, Steward's search attributes and schedules, clock skew against the server.",
-      "Exit 0 when nothing failed (warnings allowed), 1 when a check failed."
+      "Check this host and say what to fix: heartbeat, disk space for snapshots,",
+      "the Temporal server, Steward's search attributes and schedules, clock skew",
+      "against the server. Exit 0 when nothing failed (warnings allowed), 1 when",
+      "a check failed."
     })
 final class DoctorCommand implements Callable<Integer> {
   @ParentCommand Steward steward;

@@ -21,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
     name = "history",
     description = {
       "List a target's past runs, newest first, by their search attributes",
-      "(the web UI's filter StewardTarget = 'TARGET'). Needs a server that lists runs by query."
+      "(the web UI's filter StewardTarget = 'TARGET'). Needs a server that lists",
+      "runs by query: not the embedded or test server."
     })
 final class HistoryCommand implements Callable<Integer> {
   @ParentCommand Steward steward;

@@ -14,7 +14,8 @@ final class HistoryTable {
 
   static String format(List<PastRun> runs) {
     StringBuilder table = new StringBuilder();
-    table.append(String.format(Locale.ROOT, ROW, "OUTCOME", "KIND", "STARTED", "TOOK", "WORKFLOW ID"));
+    table.append(
+        String.format(Locale.ROOT, ROW, "OUTCOME", "KIND", "STARTED", "TOOK", "WORKFLOW ID"));
     for (PastRun run : runs) {
       table.append(
           String.format(
@@ -23,7 +24,9 @@ final class HistoryTable {
               run.outcome(),
               run.kind() == null ? "-" : run.kind(),
               run.started().truncatedTo(ChronoUnit.SECONDS),
-              run.closed() == null ? "running" : took(Duration.between(run.started(), run.closed())),
+              run.closed() == null
+                  ? "running"
+                  : took(Duration.between(run.started(), run.closed())),
               run.workflowId()));
     }
     return table.toString();

@@ -15,9 +15,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "setup",
     description = {
-      "Prepare the configured Temporal server for Steward: create the namespace when missing",
-      "and register Steward's search attributes (StewardTarget, StewardHost, StewardOutcome,",
-      "StewardKind). Safe to run again: it only adds what is missing."
+      "Prepare the configured Temporal server for Steward: create the namespace",
+      "when missing, and register Steward's search attributes (StewardTarget,",
+      "StewardHost, StewardOutcome, StewardKind). Safe to run again: it only adds",
+      "what is missing."
     })
 final class SetupCommand implements Callable<Integer> {
   @ParentCommand Steward steward;

@@ -21,8 +21,9 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Run this host's worker against the configured Temporal server until stopped.",
       "It runs workflows, and the activities that touch this host's targets.",
-      "Logs go to the journal under systemd, else to a daily file kept 14 days (logs.dir);",
-      "with metrics.port set, Prometheus metrics are served on 127.0.0.1:PORT/metrics."
+      "Logs go to the journal under systemd, else to a daily file kept 14 days",
+      "(logs.dir); with metrics.port set, Prometheus metrics are served on",
+      "127.0.0.1:PORT/metrics."
     })
 final class WorkerCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
@@ -76,7 +77,12 @@ final class WorkerCommand implements Callable<Integer> {
       return MetricsServer.start(metrics, port);
     } catch (IOException e) {
       throw new UsageException(
-          "metrics.port " + port + ": cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
+          "metrics.port "
+              + port
+              + ": cannot listen on 127.0.0.1:"
+              + port
+              + " ("
+              + e.getMessage()
               + "); pick a free port");
     }
   }

@@ -15,16 +15,19 @@ class DoctorCommandTest {
   @TempDir Path tmp;
 
   @Test
-  void checks_server_disk_and_clock_and_says_what_the_test_server_cannot_answer()
-      throws Exception {
+  void checks_server_disk_and_clock_and_says_what_the_test_server_cannot_answer() throws Exception {
     try (LoopbackTemporalServer server = LoopbackTemporalServer.start()) {
-      CliRun run = CliRun.of("-c", config("temporal: {address: \"" + server.address() + "\"}\n"), "doctor");
+      CliRun run =
+          CliRun.of("-c", config("temporal: {address: \"" + server.address() + "\"}\n"), "doctor");
 
       assertEquals(0, run.exitCode(), run.toString());
       assertTrue(run.out().contains("ok    server: " + server.address()), run.toString());
       assertTrue(run.out().contains("ok    snapshots of demo: "), run.toString());
-      assertTrue(run.out().contains("?     search attributes: this server cannot list them"), run.toString());
-      assertTrue(run.out().contains("?     schedules: this server has no Schedules API"), run.toString());
+      assertTrue(
+          run.out().contains("?     search attributes: this server cannot list them"),
+          run.toString());
+      assertTrue(
+          run.out().contains("?     schedules: this server has no Schedules API"), run.toString());
       assertTrue(run.out().contains("ok    clock: within "), run.toString());
     }
   }
@@ -36,10 +39,12 @@ class DoctorCommandTest {
       closedPort = socket.getLocalPort();
     }
     CliRun run =
-        CliRun.of("-c", config("temporal: {address: \"127.0.0.1:" + closedPort + "\"}\n"), "doctor");
+        CliRun.of(
+            "-c", config("temporal: {address: \"127.0.0.1:" + closedPort + "\"}\n"), "doctor");
 
     assertEquals(1, run.exitCode(), run.toString());
-    assertTrue(run.out().contains("FAIL  server: Temporal at 127.0.0.1:" + closedPort), run.toString());
+    assertTrue(
+        run.out().contains("FAIL  server: Temporal at 127.0.0.1:" + closedPort), run.toString());
   }
 
   @Test

@@ -30,7 +30,9 @@ class SetupAndHistoryTest {
       assertEquals(0, first.exitCode(), first.toString());
       assertTrue(first.out().contains("namespace default: exists"), first.toString());
       assertTrue(
-          first.out().contains("StewardTarget, StewardHost, StewardOutcome, StewardKind registered"),
+          first
+              .out()
+              .contains("StewardTarget, StewardHost, StewardOutcome, StewardKind registered"),
           first.toString());
       assertEquals(0, again.exitCode(), again.toString());
     }
@@ -82,7 +84,8 @@ class SetupAndHistoryTest {
     assertEquals(2, setup.exitCode(), setup.toString());
     assertTrue(setup.err().contains("nothing to set up"), setup.toString());
     assertEquals(2, history.exitCode(), history.toString());
-    assertTrue(history.err().contains("embedded in-memory server keeps nothing"), history.toString());
+    assertTrue(
+        history.err().contains("embedded in-memory server keeps nothing"), history.toString());
   }
 
   private Path config(String temporal) throws Exception {

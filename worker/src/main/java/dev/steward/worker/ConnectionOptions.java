@@ -11,8 +11,8 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 
 /**
  * Turns Steward's connection settings into the SDK's options through temporal-envconfig's own
- * builder, so TLS, mutual TLS, server names and API keys behave exactly as in Temporal's tools.
- * The API key is resolved here, at connect time, and lives only inside the SDK's options.
+ * builder, so TLS, mutual TLS, server names and API keys behave exactly as in Temporal's tools. The
+ * API key is resolved here, at connect time, and lives only inside the SDK's options.
  */
 final class ConnectionOptions {
   private ConnectionOptions() {}

@@ -32,7 +32,9 @@ public final class StewardRuntime implements AutoCloseable {
     return open(config, reload, new NoopScope());
   }
 
-  /** Like {@link #open(StewardConfig, Supplier)}, reporting metrics of a configured server's runs. */
+  /**
+   * Like {@link #open(StewardConfig, Supplier)}, reporting metrics of a configured server's runs.
+   */
   public static StewardRuntime open(
       StewardConfig config, Supplier<StewardConfig> reload, Scope metrics) {
     if (config.temporal().embedded()) {

@@ -16,9 +16,25 @@ public record TestCertificates(
 
   public static TestCertificates create(Path dir) throws IOException, InterruptedException {
     Files.createDirectories(dir);
-    openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out",
-        "ca.pem", "-days", "2", "-subj", "/CN=steward-test-ca");
-    issue(dir, "server", "/CN=" + SERVER_NAME,
+    openssl(
+        dir,
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=steward-test-ca");
+    issue(
+        dir,
+        "server",
+        "/CN=" + SERVER_NAME,
         "subjectAltName=DNS:" + SERVER_NAME + "\nextendedKeyUsage=serverAuth\n");
     issue(dir, "client", "/CN=steward-worker", "extendedKeyUsage=clientAuth\n");
     return new TestCertificates(
@@ -32,10 +48,35 @@ public record TestCertificates(
   private static void issue(Path dir, String name, String subject, String extensions)
       throws IOException, InterruptedException {
     Files.writeString(dir.resolve(name + ".ext"), extensions);
-    openssl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-keyout", name + ".key", "-out",
-        name + ".csr", "-subj", subject);
-    openssl(dir, "x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-        "-CAcreateserial", "-out", name + ".pem", "-days", "2", "-extfile", name + ".ext");
+    openssl(
+        dir,
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        name + ".key",
+        "-out",
+        name + ".csr",
+        "-subj",
+        subject);
+    openssl(
+        dir,
+        "x509",
+        "-req",
+        "-in",
+        name + ".csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        name + ".pem",
+        "-days",
+        "2",
+        "-extfile",
+        name + ".ext");
   }
 
   private static void openssl(Path dir, String... args) throws IOException, InterruptedException {
@@ -49,7 +90,10 @@ public record TestCertificates(
             .start();
     if (process.waitFor() != 0) {
       throw new IllegalStateException(
-          "openssl " + String.join(" ", args) + " failed: " + Files.readString(dir.resolve("openssl.log")));
+          "openssl "
+              + String.join(" ", args)
+              + " failed: "
+              + Files.readString(dir.resolve("openssl.log")));
     }
   }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Steward's connection over mutual TLS with an API key, against Temporal's test server behind TLS
- * on a loopback port, with certificates made by openssl for this test. The server requires a
- * client certificate and the API key on every call, like Temporal Cloud.
+ * on a loopback port, with certificates made by openssl for this test. The server requires a client
+ * certificate and the API key on every call, like Temporal Cloud.
  */
 class TlsConnectionTest {
   private static final String API_KEY = "test-api-key-7f3a";
@@ -41,7 +41,8 @@ class TlsConnectionTest {
 
   @Test
   void connects_with_client_certificate_server_name_and_api_key_and_registers_attributes() {
-    TemporalSettings settings = settings(mutualTls(TestCertificates.SERVER_NAME), "file:" + keyFile);
+    TemporalSettings settings =
+        settings(mutualTls(TestCertificates.SERVER_NAME), "file:" + keyFile);
 
     try (TemporalConnection connection = TemporalConnection.connect(settings)) {
       assertEquals(SearchAttributeSetup.names(), new SearchAttributeSetup(connection).register());
@@ -52,7 +53,8 @@ class TlsConnectionTest {
 
   @Test
   void is_unreachable_without_the_client_certificate() {
-    TlsSettings serverOnly = new TlsSettings(null, null, certs.ca().toString(), TestCertificates.SERVER_NAME);
+    TlsSettings serverOnly =
+        new TlsSettings(null, null, certs.ca().toString(), TestCertificates.SERVER_NAME);
 
     TemporalUnreachableException e =
         assertThrows(
@@ -73,12 +75,16 @@ class TlsConnectionTest {
   void is_refused_without_the_api_key() {
     TemporalSettings noKey = settings(mutualTls(TestCertificates.SERVER_NAME), null);
 
-    assertThrows(TemporalUnreachableException.class, () -> TemporalConnection.connect(noKey).close());
+    assertThrows(
+        TemporalUnreachableException.class, () -> TemporalConnection.connect(noKey).close());
   }
 
   private static TlsSettings mutualTls(String serverName) {
     return new TlsSettings(
-        certs.clientCert().toString(), certs.clientKey().toString(), certs.ca().toString(), serverName);
+        certs.clientCert().toString(),
+        certs.clientKey().toString(),
+        certs.ca().toString(),
+        serverName);
   }
 
   private static TemporalSettings settings(TlsSettings tls, String apiKey) {

@@ -19,14 +19,16 @@ public final class StewardSearchAttributes {
       SearchAttributeKey.forKeyword("StewardTarget");
 
   /** The host whose activity queue runs the target's steps. */
-  public static final SearchAttributeKey<String> HOST = SearchAttributeKey.forKeyword("StewardHost");
+  public static final SearchAttributeKey<String> HOST =
+      SearchAttributeKey.forKeyword("StewardHost");
 
   /** {@code running} while a run is under way, then its outcome ({@code updated}, …). */
   public static final SearchAttributeKey<String> OUTCOME =
       SearchAttributeKey.forKeyword("StewardOutcome");
 
   /** What kind of pipeline the run is: {@code update}, {@code recovery}, {@code monitor}. */
-  public static final SearchAttributeKey<String> KIND = SearchAttributeKey.forKeyword("StewardKind");
+  public static final SearchAttributeKey<String> KIND =
+      SearchAttributeKey.forKeyword("StewardKind");
 
   /** Every attribute, in the order they are registered and shown. */
   public static final List<SearchAttributeKey<String>> ALL = List.of(TARGET, HOST, OUTCOME, KIND);

@@ -54,7 +54,8 @@ public final class ConfigLoader {
   public StewardConfig load(Path file) {
     String shown = file.toString();
     ConfigNode root = ConfigNode.root(shown, compose(file, shown));
-    ConfigMap top = root.map("targets: {...}").allowOnly("temporal", "host", "targets", "metrics", "logs");
+    ConfigMap top =
+        root.map("targets: {...}").allowOnly("temporal", "host", "targets", "metrics", "logs");
     Path source = file.toAbsolutePath().normalize();
     ConfigPaths paths = new ConfigPaths(source.getParent(), env.get("HOME"));
     TemporalSettings temporal = TemporalSection.read(top.get("temporal"), env, paths);

@@ -31,7 +31,7 @@ final class ObservabilitySection {
     if (!node.present()) {
       return null;
     }
-    return paths.creatableDir(node.map("dir: /var/log/steward").allowOnly("dir").get("dir"),
-        "dir: /var/log/steward");
+    return paths.creatableDir(
+        node.map("dir: /var/log/steward").allowOnly("dir").get("dir"), "dir: /var/log/steward");
   }
 }

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the {@code temporal:} section and fills its gaps from Temporal's standard environment and
- * profile file, through temporal-envconfig, so that Steward connects where the {@code temporal}
- * CLI does.
+ * profile file, through temporal-envconfig, so that Steward connects where the {@code temporal} CLI
+ * does.
  */
 final class TemporalSection {
   private static final Pattern ADDRESS =
@@ -28,8 +28,7 @@ final class TemporalSection {
       return fromEnv;
     }
     ConfigMap temporal =
-        node.map("address: 127.0.0.1:7233")
-            .allowOnly("address", "namespace", "apiKey", "tls");
+        node.map("address: 127.0.0.1:7233").allowOnly("address", "namespace", "apiKey", "tls");
     String address = temporal.has("address") ? address(temporal.get("address")) : fromEnv.address();
     String namespace =
         temporal.has("namespace")
@@ -121,8 +120,10 @@ final class TemporalSection {
       return switch (text.trim()) {
         case "true" -> TlsSettings.SYSTEM_DEFAULTS;
         case "false" -> null;
-        default -> throw node.error(
-            ConfigNode.quote(text) + " is neither true, false nor a mapping", "e.g. " + TLS_EXAMPLE);
+        default ->
+            throw node.error(
+                ConfigNode.quote(text) + " is neither true, false nor a mapping",
+                "e.g. " + TLS_EXAMPLE);
       };
     }
     ConfigMap tls = node.map(TLS_EXAMPLE).allowOnly("cert", "key", "ca", "serverName");
@@ -135,7 +136,9 @@ final class TemporalSection {
         file(tls, "cert", paths),
         file(tls, "key", paths),
         file(tls, "ca", paths),
-        tls.has("serverName") ? tls.get("serverName").text("serverName: temporal.example").trim() : null);
+        tls.has("serverName")
+            ? tls.get("serverName").text("serverName: temporal.example").trim()
+            : null);
   }
 
   private static String file(ConfigMap tls, String key, ConfigPaths paths) {

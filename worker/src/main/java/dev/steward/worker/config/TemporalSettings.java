@@ -46,7 +46,9 @@ public record TemporalSettings(String address, String namespace, String apiKey, 
         + ", namespace="
         + namespace
         + ", apiKey="
-        + (apiKey == null ? "none" : apiKey.startsWith("env:") || apiKey.startsWith("file:") ? apiKey : "<from profile>")
+        + (apiKey == null
+            ? "none"
+            : apiKey.startsWith("env:") || apiKey.startsWith("file:") ? apiKey : "<from profile>")
         + ", tls="
         + tls
         + "]";

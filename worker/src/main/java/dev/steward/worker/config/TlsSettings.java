@@ -1,8 +1,8 @@
 package dev.steward.worker.config;
 
 /**
- * TLS for the connection to Temporal: server verification, and mutual TLS when a client
- * certificate is given (as Temporal Cloud and most self-hosted clusters require).
+ * TLS for the connection to Temporal: server verification, and mutual TLS when a client certificate
+ * is given (as Temporal Cloud and most self-hosted clusters require).
  *
  * @param cert the client certificate (PEM), or null for TLS without a client certificate
  * @param key the client certificate's private key (PEM, PKCS#8), set exactly when {@code cert} is

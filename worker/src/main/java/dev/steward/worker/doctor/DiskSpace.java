@@ -33,7 +33,8 @@ final class DiskSpace {
   static Finding verdict(String subject, Path dir, long usable, long total) {
     double share = total == 0 ? 0 : (double) usable / total;
     String free =
-        String.format(Locale.ROOT, "%.0f%% free (%.1f GiB) at %s", share * 100, usable / 1073741824.0, dir);
+        String.format(
+            Locale.ROOT, "%.0f%% free (%.1f GiB) at %s", share * 100, usable / 1073741824.0, dir);
     return share < WARN_BELOW
         ? Finding.warn(subject, free + "; free space, lower snapshot.keep or move snapshot.dir")
         : Finding.ok(subject, free);

@@ -42,7 +42,7 @@ public record Finding(Verdict verdict, String subject, String detail) {
     return new Finding(Verdict.UNKNOWN, subject, detail);
   }
 
-  /** The line people read: {@code WARN  snapshots of demo: 3% free — …}. */
+  /** The line people read: {@code WARN snapshots of demo: 3% free — …}. */
   public String line() {
     return String.format("%-5s %s: %s", verdict.label(), subject, detail);
   }

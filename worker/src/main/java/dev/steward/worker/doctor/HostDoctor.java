@@ -71,8 +71,7 @@ public final class HostDoctor {
     return missing.get().isEmpty()
         ? Finding.ok("search attributes", String.join(", ", SearchAttributeSetup.names()))
         : Finding.fail(
-            "search attributes",
-            String.join(", ", missing.get()) + " missing; run steward setup");
+            "search attributes", String.join(", ", missing.get()) + " missing; run steward setup");
   }
 
   private static List<Finding> schedules(TemporalConnection connection, StewardConfig config) {
@@ -97,8 +96,7 @@ public final class HostDoctor {
       findings.add(
           scheduled
               ? Finding.ok("schedule of " + target, "present")
-              : Finding.warn(
-                  "schedule of " + target, "none names it; run steward schedule apply"));
+              : Finding.warn("schedule of " + target, "none names it; run steward schedule apply"));
     }
     return findings;
   }

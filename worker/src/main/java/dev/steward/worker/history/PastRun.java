@@ -12,4 +12,5 @@ import java.time.Instant;
  * @param closed when it ended, or null while it runs
  * @param workflowId its workflow id
  */
-public record PastRun(String kind, String outcome, Instant started, Instant closed, String workflowId) {}
+public record PastRun(
+    String kind, String outcome, Instant started, Instant closed, String workflowId) {}

@@ -40,7 +40,12 @@ public final class RunHistory {
               + " by query; set temporal.address to a real server (see README, Production)");
     }
     try {
-      return connection.client().listExecutions(queryFor(target)).limit(limit).map(RunHistory::toRun).toList();
+      return connection
+          .client()
+          .listExecutions(queryFor(target))
+          .limit(limit)
+          .map(RunHistory::toRun)
+          .toList();
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
         throw new QueryUnsupportedException(
@@ -57,7 +62,8 @@ public final class RunHistory {
     String outcome = labels.get(StewardSearchAttributes.OUTCOME);
     if (outcome == null || outcome.equals(StewardSearchAttributes.RUNNING)) {
       // A run that ended without its outcome recorded (terminated, timed out) says so.
-      outcome = run.getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", "").toLowerCase(Locale.ROOT);
+      outcome =
+          run.getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", "").toLowerCase(Locale.ROOT);
     }
     return new PastRun(
         labels.get(StewardSearchAttributes.KIND),

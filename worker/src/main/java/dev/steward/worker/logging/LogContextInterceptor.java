@@ -11,7 +11,8 @@ import org.slf4j.MDC;
 /**
  * Puts the run's target and workflow id into the logging context (MDC keys {@code target} and
  * {@code workflowId}) while an activity runs, so every line an activity logs says which run it
- * belongs to, and logs one line per finished or failed activity. The target is read from Steward's workflow ids, {@code <kind>/<target>/<time>}.
+ * belongs to, and logs one line per finished or failed activity. The target is read from Steward's
+ * workflow ids, {@code <kind>/<target>/<time>}.
  */
 public final class LogContextInterceptor extends WorkerInterceptorBase {
   private static final Logger log = LoggerFactory.getLogger("steward.activity");

@@ -79,7 +79,9 @@ class TemporalSectionTest {
     assertEquals(
         "steward.yaml:3: temporal.tls: has cert but no key"
             + " (give both the client certificate and its key, or neither)",
-        fx.error("temporal:\n  address: a:7233\n  tls:\n    cert: client.pem\n" + ConfigFixture.MINIMAL));
+        fx.error(
+            "temporal:\n  address: a:7233\n  tls:\n    cert: client.pem\n"
+                + ConfigFixture.MINIMAL));
   }
 
   @Test
@@ -87,14 +89,17 @@ class TemporalSectionTest {
     String message =
         fx.error("temporal:\n  address: a:7233\n  tls: {ca: ca.pem}\n" + ConfigFixture.MINIMAL);
     assertTrue(message.startsWith("steward.yaml:3: temporal.tls.ca: "), message);
-    assertTrue(message.endsWith("ca.pem does not exist (put the PEM file there, or fix the path)"), message);
+    assertTrue(
+        message.endsWith("ca.pem does not exist (put the PEM file there, or fix the path)"),
+        message);
   }
 
   @Test
   void refuses_an_unknown_tls_key_and_a_tls_value_that_is_not_true_or_false() throws Exception {
     assertEquals(
         "steward.yaml:3: temporal.tls.cretificate: unknown key (known keys here: cert, key, ca, serverName)",
-        fx.error("temporal:\n  address: a:7233\n  tls: {cretificate: x}\n" + ConfigFixture.MINIMAL));
+        fx.error(
+            "temporal:\n  address: a:7233\n  tls: {cretificate: x}\n" + ConfigFixture.MINIMAL));
     assertTrue(
         fx.error("temporal:\n  address: a:7233\n  tls: yes please\n" + ConfigFixture.MINIMAL)
             .contains("temporal.tls: \"yes please\" is neither true, false nor a mapping"));
@@ -103,9 +108,12 @@ class TemporalSectionTest {
   @Test
   void names_a_temporal_profile_that_does_not_exist() throws Exception {
     fx.env = Map.of("TEMPORAL_PROFILE", "prod");
-    ConfigException e =
-        assertThrows(ConfigException.class, () -> fx.load(ConfigFixture.MINIMAL));
+    ConfigException e = assertThrows(ConfigException.class, () -> fx.load(ConfigFixture.MINIMAL));
     assertTrue(e.getMessage().startsWith("Temporal profile \"prod\": "), e.getMessage());
-    assertTrue(e.getMessage().endsWith("(check TEMPORAL_PROFILE and TEMPORAL_CONFIG_FILE, or set temporal: in steward.yaml)"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "(check TEMPORAL_PROFILE and TEMPORAL_CONFIG_FILE, or set temporal: in steward.yaml)"),
+        e.getMessage());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.steward.worker.setup.SearchAttributeSetup;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -88,7 +89,8 @@ class ComposeFileTest {
   void the_setup_job_registers_stewards_search_attributes_as_keywords() throws IOException {
     String script = Files.readString(ROOT.resolve("deploy/compose/setup-namespace.sh"));
     assertTrue(
-        script.contains("for name in StewardTarget StewardHost StewardOutcome StewardKind; do"));
+        script.contains("for name in " + String.join(" ", SearchAttributeSetup.names()) + "; do"),
+        "the setup job registers exactly the attributes Steward's runs carry");
     assertTrue(script.contains("--type Keyword"));
     assertTrue(Files.isExecutable(ROOT.resolve("deploy/compose/setup-schema.sh")));
     assertTrue(Files.isExecutable(ROOT.resolve("deploy/compose/setup-namespace.sh")));

@@ -47,8 +47,7 @@ class MetricsEndpointTest {
                 new TemporalSettings(server.address(), "default"), metrics.scope())) {
       new SearchAttributeSetup(connection).register();
       metrics.watchStatusFiles(config.targets().values(), Clock.systemUTC());
-      WorkerFactory worker =
-          StewardWorker.start(connection.client(), () -> config, config.host());
+      WorkerFactory worker = StewardWorker.start(connection.client(), () -> config, config.host());
       try {
         UpdateResult result =
             WorkflowStub.fromTyped(

@@ -4,8 +4,8 @@ import dev.steward.workflows.host.TargetPlan;
 import java.util.function.Supplier;
 
 /**
- * What each step of the update pipeline is doing, in words, for the web UI's current details
- * ("9/11 verifying health: stable for 10s within 2m"). Reads only the plan: deterministic.
+ * What each step of the update pipeline is doing, in words, for the web UI's current details ("9/11
+ * verifying health: stable for 10s within 2m"). Reads only the plan: deterministic.
  */
 final class StepLabels {
   private final Supplier<TargetPlan> plan;

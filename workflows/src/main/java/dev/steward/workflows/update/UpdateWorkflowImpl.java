@@ -249,9 +249,9 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   /**
    * Counts the run by outcome (replay-safe: the workflow metrics scope is silent while replaying)
-   * and sets its StewardOutcome search attribute; the attribute only on runs started with Steward's attributes:
-   * they prove the namespace has them registered, and upserting an unregistered one would fail the
-   * workflow task forever.
+   * and sets its StewardOutcome search attribute; the attribute only on runs started with Steward's
+   * attributes: they prove the namespace has them registered, and upserting an unregistered one
+   * would fail the workflow task forever.
    */
   private static void recordOutcome(String outcome) {
     Workflow.getMetricsScope()
