@@ -96,7 +96,7 @@ public final class TemporalConnection implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new TemporalUnreachableException(
           "Temporal at "
-              + where
+              + settings.address()
               + " is unreachable ("
               + rootMessage(e)
               + "); start it and check the address"
