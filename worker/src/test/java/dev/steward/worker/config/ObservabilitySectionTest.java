@@ -39,7 +39,7 @@ class ObservabilitySectionTest {
         "steward.yaml:1: metrics.port: \"99999\" is not a port (use 1-65535, e.g. port: 9464)",
         fx.error("metrics: {port: 99999}\n" + ConfigFixture.MINIMAL));
     assertEquals(
-        "steward.yaml:1: metrics.prot: unknown key (did you mean port?)",
+        "steward.yaml:1: metrics.prot: unknown key (known keys here: port)",
         fx.error("metrics: {prot: 9464}\n" + ConfigFixture.MINIMAL));
   }
 }

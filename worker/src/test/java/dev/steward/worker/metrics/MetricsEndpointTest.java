@@ -56,7 +56,8 @@ class MetricsEndpointTest {
                 .getResult(2, TimeUnit.MINUTES, UpdateResult.class);
         assertEquals(UpdateResult.UNCHANGED, result.outcome(), result.message());
 
-        String scraped = scrapeUntil(endpoint.port(), "steward_runs_total");
+        String scraped =
+            scrapeUntil(endpoint.port(), "steward_runs_total", "temporal_workflow_completed_total");
 
         assertTrue(
             matches(scraped, "steward_runs_total\\{[^}]*outcome=\"unchanged\"[^}]*\\} 1\\.0"),
@@ -78,15 +79,15 @@ class MetricsEndpointTest {
     }
   }
 
-  /** The SDK reports every second; poll the endpoint until the run's counter shows up. */
-  private static String scrapeUntil(int port, String metric) throws Exception {
+  /** The SDK reports every second; poll the endpoint until the run's metrics show up. */
+  private static String scrapeUntil(int port, String... metrics) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
             .timeout(Duration.ofSeconds(10))
             .build();
     String body = "";
-    for (int i = 0; i < 300 && !body.contains(metric); i++) {
+    for (int i = 0; i < 300 && !containsAll(body, metrics); i++) {
       if (i > 0) {
         Thread.sleep(100);
       }
@@ -95,6 +96,15 @@ class MetricsEndpointTest {
       body = response.body();
     }
     return body;
+  }
+
+  private static boolean containsAll(String body, String... metrics) {
+    for (String metric : metrics) {
+      if (!body.contains(metric)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean matches(String text, String regex) {
