@@ -1,6 +1,7 @@
 package dev.steward.cli;
 
 import dev.steward.worker.config.StewardConfig;
+import dev.steward.worker.doctor.HostDoctor;
 import dev.steward.worker.systemd.Finding;
 import dev.steward.worker.systemd.Systemd;
 import dev.steward.worker.systemd.SystemdVersion;
@@ -8,31 +9,60 @@ import dev.steward.worker.systemd.UnitDoctor;
 import dev.steward.worker.systemd.UnitScope;
 import dev.steward.workflows.host.TargetPlan.ServicePlan;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code steward doctor TARGET}: checks how the target's service is run. */
+/**
+ * {@code steward doctor}: checks the host as a whole; {@code steward doctor TARGET}: checks how the
+ * target's service is run (its systemd unit). Either way, one line per finding with the fix.
+ */
 @Command(
     name = "doctor",
     description = {
-      "Check the target's systemd unit for settings that leave a service down:",
+      "Without TARGET: check this host — heartbeat, disk space for snapshots, the Temporal",
+      "server, Steward's search attributes and schedules, clock skew against the server.",
+      "With TARGET: check its systemd unit for settings that leave a service down —",
       "Restart= other than always, a start-rate limit, no restart pause, no lingering,",
-      "a short TimeoutStopSec, lines systemd ignores. One line per finding, with the fix."
+      "a short TimeoutStopSec, lines systemd ignores.",
+      "Exit 0 when nothing needs fixing (warnings allowed), 7 when something does."
     })
 final class DoctorCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
 
-  @Parameters(paramLabel = "TARGET", description = "A target in the configuration.")
+  @Parameters(
+      paramLabel = "TARGET",
+      arity = "0..1",
+      description = "Check this target's unit instead of the host.")
   String target;
 
   @Override
   public Integer call() {
     StewardConfig config = steward.loadConfig();
+    if (target == null) {
+      return checkHost(config);
+    }
     Targets.require(config, target);
-    ServicePlan service = config.targets().get(target).service();
+    return checkUnit(config.targets().get(target).service());
+  }
+
+  private int checkHost(StewardConfig config) {
+    HostDoctor doctor =
+        new HostDoctor(c -> TemporalConnections.open(c.temporal()), Clock.systemUTC());
+    List<dev.steward.worker.doctor.Finding> findings = doctor.examine(config);
+    PrintWriter out = steward.out();
+    findings.forEach(f -> out.println(f.line()));
+    out.flush();
+    boolean failed =
+        findings.stream()
+            .anyMatch(f -> f.verdict() == dev.steward.worker.doctor.Finding.Verdict.FAIL);
+    return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  private int checkUnit(ServicePlan service) {
     PrintWriter out = steward.out();
     String manager = service.manager() == null ? "process" : service.manager();
     if (!manager.startsWith("systemd")) {

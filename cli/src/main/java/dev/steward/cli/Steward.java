@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
       ApprovalCommands.Reject.class,
       InstallCommand.class,
       UninstallCommand.class,
+      SetupCommand.class,
+      HistoryCommand.class,
       DoctorCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -1,7 +1,16 @@
 package dev.steward.cli;
 
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
 import dev.steward.worker.StewardRuntime;
+import dev.steward.worker.config.Observability;
 import dev.steward.worker.config.StewardConfig;
+import dev.steward.worker.metrics.MetricsServer;
+import dev.steward.worker.metrics.StewardMetrics;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -11,7 +20,10 @@ import picocli.CommandLine.ParentCommand;
     name = "worker",
     description = {
       "Run this host's worker against the configured Temporal server until stopped.",
-      "It runs workflows, and the activities that touch this host's targets."
+      "It runs workflows, and the activities that touch this host's targets.",
+      "Logs go to the journal under systemd, else to a daily file kept 14 days",
+      "(logs.dir); with metrics.port set, Prometheus metrics are served on",
+      "127.0.0.1:PORT/metrics."
     })
 final class WorkerCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
@@ -25,7 +37,18 @@ final class WorkerCommand implements Callable<Integer> {
               + config.source()
               + " or TEMPORAL_ADDRESS (commands without one use an embedded server of their own)");
     }
-    try (StewardRuntime runtime = StewardRuntime.open(config, steward::loadConfig)) {
+    Observability observability = config.observability();
+    Map<String, String> env = System.getenv();
+    Path logDir =
+        observability.logDir() != null
+            ? observability.logDir()
+            : WorkerLogging.defaultDir(env, "root".equals(System.getProperty("user.name")));
+    String logs = WorkerLogging.configure(env, logDir);
+    try (StewardMetrics metrics = new StewardMetrics();
+        MetricsServer endpoint = serveMetrics(metrics, observability.metricsPort());
+        StewardRuntime runtime =
+            StewardRuntime.open(config, steward::loadConfig, scope(metrics, endpoint))) {
+      metrics.watchStatusFiles(config.targets().values(), Clock.systemUTC());
       runtime.startWorker(steward::loadConfig);
       steward
           .out()
@@ -34,10 +57,37 @@ final class WorkerCommand implements Callable<Integer> {
                   + runtime.host()
                   + " on "
                   + runtime.connection().description()
+                  + "; logs: "
+                  + logs
+                  + (endpoint == null
+                      ? ""
+                      : "; metrics: http://127.0.0.1:" + endpoint.port() + "/metrics")
                   + "; stop it with Ctrl-C or SIGTERM");
       steward.out().flush();
       runtime.awaitWorker();
       return ExitCodes.OK;
     }
+  }
+
+  private static MetricsServer serveMetrics(StewardMetrics metrics, Integer port) {
+    if (port == null) {
+      return null;
+    }
+    try {
+      return MetricsServer.start(metrics, port);
+    } catch (IOException e) {
+      throw new UsageException(
+          "metrics.port "
+              + port
+              + ": cannot listen on 127.0.0.1:"
+              + port
+              + " ("
+              + e.getMessage()
+              + "); pick a free port");
+    }
+  }
+
+  private static Scope scope(StewardMetrics metrics, MetricsServer endpoint) {
+    return endpoint == null ? new NoopScope() : metrics.scope();
   }
 }

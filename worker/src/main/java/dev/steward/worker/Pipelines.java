@@ -1,5 +1,6 @@
 package dev.steward.worker;
 
+import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.monitor.MonitorRequest;
 import dev.steward.workflows.monitor.MonitorWorkflow;
@@ -15,6 +16,9 @@ import java.time.temporal.ChronoUnit;
 
 /** Starts Steward's pipelines with readable workflow ids ({@code update/demo/2026-…Z}). */
 public final class Pipelines {
+  /** The StewardKind of update runs. */
+  public static final String KIND_UPDATE = "update";
+
   private Pipelines() {}
 
   /** Starts an update run of {@code target} and returns a stub bound to it. */
@@ -37,6 +41,11 @@ public final class Pipelines {
                 .setWorkflowId(workflowId)
                 .setTaskQueue(TaskQueues.WORKFLOWS)
                 .setStaticSummary("Update " + target + " on " + host)
+                .setStaticDetails(
+                    "Steward update pipeline: disk, snapshot, update, patches, restart, health;"
+                        + " rolls code and data back when a step fails.")
+                .setTypedSearchAttributes(
+                    StewardSearchAttributes.forNewRun(KIND_UPDATE, target, host))
                 .build());
     WorkflowClient.start(workflow::update, request);
     return workflow;

@@ -1,5 +1,7 @@
 package dev.steward.worker;
 
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
 import dev.steward.worker.config.StewardConfig;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
@@ -27,11 +29,18 @@ public final class StewardRuntime implements AutoCloseable {
    * @throws TemporalUnreachableException when a configured server does not answer
    */
   public static StewardRuntime open(StewardConfig config, Supplier<StewardConfig> reload) {
+    return open(config, reload, new NoopScope());
+  }
+
+  /**
+   * Like {@link #open(StewardConfig, Supplier)}, reporting metrics of a configured server's runs.
+   */
+  public static StewardRuntime open(
+      StewardConfig config, Supplier<StewardConfig> reload, Scope metrics) {
     if (config.temporal().embedded()) {
       return openEmbedded(config, reload);
     }
-    TemporalConnection connection =
-        TemporalConnection.connect(config.temporal().address(), config.temporal().namespace());
+    TemporalConnection connection = TemporalConnection.connect(config.temporal(), metrics);
     return new StewardRuntime(connection, config.host());
   }
 

@@ -10,6 +10,7 @@ import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
 import dev.steward.activities.status.StatusActivitiesImpl;
 import dev.steward.worker.config.StewardConfig;
+import dev.steward.worker.logging.LogContextInterceptor;
 import dev.steward.worker.pipeline.PipelineActivitiesImpl;
 import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.monitor.MonitorWorkflowImpl;
@@ -19,6 +20,7 @@ import dev.steward.workflows.update.UpdateWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -36,7 +38,12 @@ public final class StewardWorker {
    */
   public static WorkerFactory start(
       WorkflowClient client, Supplier<StewardConfig> config, String host) {
-    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerFactory factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(new LogContextInterceptor())
+                .build());
     register(factory::newWorker, client, config, host);
     factory.start();
     return factory;

@@ -1,5 +1,10 @@
 package dev.steward.worker;
 
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
+import dev.steward.activities.Secrets;
+import dev.steward.worker.config.TemporalSettings;
+import dev.steward.worker.setup.SearchAttributeSetup;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -32,35 +37,71 @@ public final class TemporalConnection implements AutoCloseable {
     this.description = description;
   }
 
-  /** Starts the in-memory server in this process and connects to it. */
+  /**
+   * Starts the in-memory server in this process and connects to it, with Steward's search
+   * attributes registered.
+   */
   public static TemporalConnection embedded() {
     TestServer.InProcessTestServer server = TestServer.createServer(true);
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setChannel(server.getChannel()).build());
-    return new TemporalConnection(stubs, "default", server, "embedded in-memory server");
+    TemporalConnection connection =
+        new TemporalConnection(stubs, "default", server, "embedded in-memory server");
+    new SearchAttributeSetup(connection).register();
+    return connection;
   }
 
   /**
-   * Connects to a Temporal server and checks that it answers.
+   * Connects to a Temporal server without TLS and checks that it answers.
    *
    * @throws TemporalUnreachableException when it does not answer within five seconds
    */
   public static TemporalConnection connect(String address, String namespace) {
+    return connect(new TemporalSettings(address, namespace));
+  }
+
+  /**
+   * Connects to the configured Temporal server (TLS, mutual TLS and API keys as configured) and
+   * checks that it answers.
+   *
+   * @throws TemporalUnreachableException when it does not answer within five seconds
+   * @throws dev.steward.worker.config.ConfigException when the API key or certificates cannot be
+   *     used
+   */
+  public static TemporalConnection connect(TemporalSettings settings) {
+    return connect(settings, new NoopScope());
+  }
+
+  /**
+   * Connects like {@link #connect(TemporalSettings)}, reporting the SDK's client and worker
+   * metrics, and the workflows' own, to {@code metrics}.
+   */
+  public static TemporalConnection connect(TemporalSettings settings, Scope metrics) {
     WorkflowServiceStubsOptions options =
-        WorkflowServiceStubsOptions.newBuilder().setTarget(address).build();
+        WorkflowServiceStubsOptions.newBuilder(
+                ConnectionOptions.of(settings, Secrets.fromEnvironment()))
+            .setMetricsScope(metrics)
+            .build();
+    String where =
+        settings.address()
+            + " (namespace "
+            + settings.namespace()
+            + ConnectionOptions.describeSecurity(settings)
+            + ")";
     try {
       WorkflowServiceStubs stubs =
           WorkflowServiceStubs.newConnectedServiceStubs(options, CONNECT_TIMEOUT);
-      return new TemporalConnection(
-          stubs, namespace, null, address + " (namespace " + namespace + ")");
+      return new TemporalConnection(stubs, settings.namespace(), null, where);
     } catch (RuntimeException e) {
       throw new TemporalUnreachableException(
           "Temporal at "
-              + address
+              + settings.address()
               + " is unreachable ("
               + rootMessage(e)
-              + "); start it, or remove temporal.address to use the embedded server");
+              + "); start it and check the address"
+              + (settings.usesTls() ? " and TLS settings" : "")
+              + ", or remove temporal.address to use the embedded server");
     }
   }
 

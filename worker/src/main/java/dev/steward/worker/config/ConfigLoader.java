@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -32,14 +31,11 @@ public final class ConfigLoader {
   /** Names that end up in task queues and workflow ids: no spaces, no slashes. */
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-  private static final Pattern ADDRESS =
-      Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[^\\s:/\\[\\]]+):(\\d{1,5})");
-
   private final Map<String, String> env;
   private final Supplier<String> hostname;
 
   /**
-   * @param env the environment: TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and HOME are read from it
+   * @param env the environment: Temporal's TEMPORAL_* variables and HOME are read from it
    * @param hostname this machine's name, used when the file has no {@code host:}
    */
   public ConfigLoader(Map<String, String> env, Supplier<String> hostname) {
@@ -60,17 +56,21 @@ public final class ConfigLoader {
   public StewardConfig load(Path file) {
     String shown = file.toString();
     ConfigNode root = ConfigNode.root(shown, compose(file, shown));
-    ConfigMap top = root.map("targets: {...}").allowOnly("temporal", "host", "targets");
-    TemporalSettings temporal = temporal(top.get("temporal"));
-    String host = host(top.get("host"));
+    ConfigMap top =
+        root.map("targets: {...}").allowOnly("temporal", "host", "targets", "metrics", "logs");
     Path source = file.toAbsolutePath().normalize();
     ConfigPaths paths = new ConfigPaths(source.getParent(), env.get("HOME"));
+    TemporalSettings temporal = TemporalSection.read(top.get("temporal"), env, paths);
+    String host = host(top.get("host"));
+    Observability observability =
+        ObservabilitySection.read(top.get("metrics"), top.get("logs"), paths);
     Map<String, TargetPlan> targets = targets(top.get("targets"), host, paths);
     return new StewardConfig(
         temporal,
         host,
         targets,
         source,
+        observability,
         schedules(top.get("targets")),
         monitored(top.get("targets")));
   }
@@ -115,43 +115,6 @@ public final class ConfigLoader {
 
   private static String oneLine(String text) {
     return text == null ? "unknown problem" : text.replaceAll("\\s+", " ").trim();
-  }
-
-  private TemporalSettings temporal(ConfigNode node) {
-    String address = null;
-    String namespace = null;
-    if (node.present()) {
-      ConfigMap temporal = node.map("address: 127.0.0.1:7233").allowOnly("address", "namespace");
-      if (temporal.has("address")) {
-        address = address(temporal.get("address"));
-      }
-      if (temporal.has("namespace")) {
-        namespace = temporal.get("namespace").text("namespace: default");
-      }
-    }
-    TemporalSettings settings = TemporalSettings.merge(address, namespace, env);
-    if (address == null && !settings.embedded() && !isHostAndPort(settings.address())) {
-      throw new ConfigException(
-          "TEMPORAL_ADDRESS: "
-              + ConfigNode.quote(settings.address())
-              + " is not host:port (try 127.0.0.1:7233)");
-    }
-    return settings;
-  }
-
-  private static String address(ConfigNode node) {
-    String address = node.text("address: 127.0.0.1:7233").trim();
-    if (!isHostAndPort(address)) {
-      throw node.error(ConfigNode.quote(address) + " is not host:port", "try 127.0.0.1:7233");
-    }
-    return address;
-  }
-
-  private static boolean isHostAndPort(String address) {
-    Matcher m = ADDRESS.matcher(address);
-    return m.matches()
-        && Integer.parseInt(m.group(2)) >= 1
-        && Integer.parseInt(m.group(2)) <= 65535;
   }
 
   private String host(ConfigNode node) {

@@ -103,6 +103,11 @@ final class ConfigNode {
     return items;
   }
 
+  /** This value's text when it is a single value, else null (a mapping, a list, absent). */
+  String scalar() {
+    return present() && node instanceof ScalarNode scalar ? scalar.getValue() : null;
+  }
+
   /** This value as text; numbers and booleans are taken as written. */
   String text(String example) {
     if (!present()) {

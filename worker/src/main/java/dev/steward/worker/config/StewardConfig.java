@@ -15,6 +15,7 @@ import java.util.Set;
  * @param host this host's name, which names its activity task queue
  * @param targets each target's plan by name, in the file's order
  * @param source the config file (absolute)
+ * @param observability the worker's metrics endpoint and log directory
  * @param updateSchedules the update schedule of each target that has one, by target name
  * @param monitoredTargets the targets whose monitor {@code steward schedule apply} keeps running
  */
@@ -23,6 +24,7 @@ public record StewardConfig(
     String host,
     Map<String, TargetPlan> targets,
     Path source,
+    Observability observability,
     Map<String, UpdateSchedule> updateSchedules,
     Set<String> monitoredTargets) {
 
@@ -33,9 +35,9 @@ public record StewardConfig(
     monitoredTargets = Collections.unmodifiableSet(new LinkedHashSet<>(monitoredTargets));
   }
 
-  /** A config without schedules or kept monitors. */
+  /** A config without {@code metrics:}, {@code logs:}, schedules or kept monitors. */
   public StewardConfig(
       TemporalSettings temporal, String host, Map<String, TargetPlan> targets, Path source) {
-    this(temporal, host, targets, source, Map.of(), Set.of());
+    this(temporal, host, targets, source, Observability.DEFAULTS, Map.of(), Set.of());
   }
 }

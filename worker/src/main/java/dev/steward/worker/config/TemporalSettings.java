@@ -3,35 +3,54 @@ package dev.steward.worker.config;
 import java.util.Map;
 
 /**
- * Where the Temporal server is. The file's {@code temporal:} section wins; {@code TEMPORAL_ADDRESS}
- * and {@code TEMPORAL_NAMESPACE} fill in what it leaves out.
+ * Where the Temporal server is and how to reach it. The file's {@code temporal:} section wins, key
+ * by key; Temporal's standard environment ({@code TEMPORAL_ADDRESS}, {@code TEMPORAL_NAMESPACE},
+ * {@code TEMPORAL_API_KEY}, {@code TEMPORAL_TLS_*}, {@code TEMPORAL_PROFILE} and its config file,
+ * read by temporal-envconfig) fills in what the file leaves out.
  *
  * @param address {@code host:port} of the server, or null when Steward runs its embedded server
  * @param namespace the namespace, {@code default} unless set
+ * @param apiKey a secret reference ({@code env:NAME}, {@code file:PATH}) to an API key, or null;
+ *     when it comes from a Temporal profile file it is the key itself, so it is never printed
+ * @param tls TLS settings, or null for a plain-text connection (TLS is still used with an API key)
  */
-public record TemporalSettings(String address, String namespace) {
+public record TemporalSettings(String address, String namespace, String apiKey, TlsSettings tls) {
   /** The namespace used when neither the file nor the environment names one. */
   public static final String DEFAULT_NAMESPACE = "default";
+
+  /** A plain-text connection without an API key. */
+  public TemporalSettings(String address, String namespace) {
+    this(address, namespace, null, null);
+  }
 
   /** Whether no address is configured anywhere, so Steward runs its own server in this process. */
   public boolean embedded() {
     return address == null;
   }
 
+  /** Whether the connection is encrypted: TLS is configured, or an API key needs it. */
+  public boolean usesTls() {
+    return tls != null || apiKey != null;
+  }
+
   /** Settings from the environment alone, for commands that run without a config file. */
   public static TemporalSettings fromEnvironment(Map<String, String> env) {
-    return merge(null, null, env);
+    return TemporalSection.fromEnvironment(env);
   }
 
-  /** The file's values, each filled in from the environment when the file lacks it. */
-  static TemporalSettings merge(String fileAddress, String fileNamespace, Map<String, String> env) {
-    String address = fileAddress != null ? fileAddress : blankToNull(env.get("TEMPORAL_ADDRESS"));
-    String namespace =
-        fileNamespace != null ? fileNamespace : blankToNull(env.get("TEMPORAL_NAMESPACE"));
-    return new TemporalSettings(address, namespace != null ? namespace : DEFAULT_NAMESPACE);
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
+  /** Never shows an API key, even one written into a Temporal profile file. */
+  @Override
+  public String toString() {
+    return "TemporalSettings[address="
+        + address
+        + ", namespace="
+        + namespace
+        + ", apiKey="
+        + (apiKey == null
+            ? "none"
+            : apiKey.startsWith("env:") || apiKey.startsWith("file:") ? apiKey : "<from profile>")
+        + ", tls="
+        + tls
+        + "]";
   }
 }

@@ -1,6 +1,8 @@
 package dev.steward.worker.schedule;
 
+import dev.steward.worker.Pipelines;
 import dev.steward.worker.config.UpdateSchedule;
+import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.update.UpdateRequest;
 import dev.steward.workflows.update.UpdateWorkflow;
@@ -54,6 +56,8 @@ public final class UpdateSchedules {
                         .setWorkflowId(idOf(target))
                         .setTaskQueue(TaskQueues.WORKFLOWS)
                         .setStaticSummary("Scheduled update of " + target + " on " + host)
+                        .setTypedSearchAttributes(
+                            StewardSearchAttributes.forNewRun(Pipelines.KIND_UPDATE, target, host))
                         .build())
                 .build())
         .build();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.worker.Pipelines;
+import dev.steward.worker.StewardTestServers;
 import dev.steward.worker.StewardWorker;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
@@ -48,6 +49,7 @@ final class RecoveryHarness implements AutoCloseable {
     env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build());
+    StewardTestServers.registerSearchAttributes(env);
     worker =
         StewardWorker.start(
             env.getWorkflowClient(),

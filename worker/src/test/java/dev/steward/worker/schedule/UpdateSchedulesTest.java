@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.steward.worker.config.UpdateSchedule;
+import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.update.UpdateRequest;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
@@ -57,6 +58,9 @@ class UpdateSchedulesTest {
     assertEquals(
         new UpdateRequest("hermes", "vps-1"),
         action.getArguments().get(0, UpdateRequest.class, UpdateRequest.class));
+    assertEquals(
+        "hermes",
+        action.getOptions().getTypedSearchAttributes().get(StewardSearchAttributes.TARGET));
   }
 
   @Test

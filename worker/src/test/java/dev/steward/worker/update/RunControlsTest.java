@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.worker.Pipelines;
+import dev.steward.worker.StewardTestServers;
 import dev.steward.worker.StewardWorker;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
@@ -48,6 +49,7 @@ class RunControlsTest {
   void startTargetAndWorker() throws Exception {
     target = TestTarget.create(tmp);
     env = TestWorkflowEnvironment.newInstance();
+    StewardTestServers.registerSearchAttributes(env);
     StewardWorker.register(
         env::newWorker,
         env.getWorkflowClient(),

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.activities.testing.SystemdSandbox;
 import dev.steward.worker.Pipelines;
+import dev.steward.worker.StewardTestServers;
 import dev.steward.worker.StewardWorker;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
@@ -53,6 +54,7 @@ class SystemdUserUpdateTest {
     env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    StewardTestServers.registerSearchAttributes(env);
     worker =
         StewardWorker.start(
             env.getWorkflowClient(),

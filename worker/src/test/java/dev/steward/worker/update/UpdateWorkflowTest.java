@@ -10,15 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.worker.Pipelines;
+import dev.steward.worker.StewardTestServers;
 import dev.steward.worker.StewardWorker;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
+import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.update.StepResult;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
@@ -52,6 +55,7 @@ class UpdateWorkflowTest {
     env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    StewardTestServers.registerSearchAttributes(env);
     worker =
         StewardWorker.start(
             env.getWorkflowClient(),
@@ -100,6 +104,11 @@ class UpdateWorkflowTest {
     assertEquals("success", status.get("status"));
     assertEquals(before, status.get("pre_rev"));
     assertNotNull(status.get("timestamp"));
+    SearchAttributes labels = labels(result);
+    assertEquals(TestTarget.NAME, labels.get(StewardSearchAttributes.TARGET));
+    assertEquals(HOST, labels.get(StewardSearchAttributes.HOST));
+    assertEquals("update", labels.get(StewardSearchAttributes.KIND));
+    assertEquals(UpdateResult.UPDATED, labels.get(StewardSearchAttributes.OUTCOME));
   }
 
   @Test
@@ -300,12 +309,21 @@ class UpdateWorkflowTest {
     Map<String, Object> status = status();
     assertEquals("rollback", status.get("status"));
     assertEquals(revision, status.get("pre_rev"));
+    assertEquals(UpdateResult.ROLLED_BACK, labels(result).get(StewardSearchAttributes.OUTCOME));
   }
 
   private UpdateResult runUpdate() {
     UpdateWorkflow run =
         Pipelines.startUpdate(env.getWorkflowClient(), TestTarget.NAME, HOST, Clock.systemUTC());
     return WorkflowStub.fromTyped(run).getResult(UpdateResult.class);
+  }
+
+  /** The run's search attributes, as the web UI and {@code steward history} filter on them. */
+  private SearchAttributes labels(UpdateResult result) {
+    return env.getWorkflowClient()
+        .newUntypedWorkflowStub(result.workflowId())
+        .describe()
+        .getTypedSearchAttributes();
   }
 
   private TargetPlan plan() {

@@ -8,6 +8,7 @@ import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -18,13 +19,25 @@ import java.util.function.Supplier;
  * {@link Workflow#currentTimeMillis()}.
  */
 public final class StepLog {
+  /** Steward's step timer; Prometheus shows it as {@code steward_step_duration_seconds}. */
+  public static final String STEP_DURATION_METRIC = "steward_step_duration";
+
   private final List<StepResult> finished = new ArrayList<>();
   private final int plannedSteps;
+  private final Function<String, String> labels;
   private String runningStep;
   private long runningSince;
 
   public StepLog(int plannedSteps) {
+    this(plannedSteps, name -> name);
+  }
+
+  /**
+   * @param labels what a step is doing, in words, for the current details
+   */
+  public StepLog(int plannedSteps, Function<String, String> labels) {
     this.plannedSteps = plannedSteps;
+    this.labels = labels;
   }
 
   /**
@@ -92,18 +105,22 @@ public final class StepLog {
     runningStep = name;
     runningSince = Workflow.currentTimeMillis();
     Workflow.setCurrentDetails(
-        "step "
-            + (finished.size() + 1)
+        (finished.size() + 1)
             + "/"
             + Math.max(plannedSteps, finished.size() + 1)
-            + ": "
-            + name);
+            + " "
+            + labels.apply(name));
   }
 
   private void finish(String name, String status, String message) {
-    finished.add(
-        new StepResult(name, status, Workflow.currentTimeMillis() - runningSince, message));
+    long took = Workflow.currentTimeMillis() - runningSince;
+    finished.add(new StepResult(name, status, took, message));
     runningStep = null;
+    // The workflow metrics scope reports nothing while replaying, so each step is counted once.
+    Workflow.getMetricsScope()
+        .tagged(Map.of("step", name, "status", status))
+        .timer(STEP_DURATION_METRIC)
+        .record(com.uber.m3.util.Duration.ofMillis(took));
   }
 
   private static String messageOf(ActivityFailure failure) {

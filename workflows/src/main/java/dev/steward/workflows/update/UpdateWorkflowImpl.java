@@ -1,5 +1,6 @@
 package dev.steward.workflows.update;
 
+import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.host.CodeActivities;
 import dev.steward.workflows.host.CodeUpdate;
 import dev.steward.workflows.host.HealthReport;
@@ -21,6 +22,7 @@ import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,10 +33,10 @@ import java.util.Optional;
 public class UpdateWorkflowImpl implements UpdateWorkflow {
   private static final int PLANNED_STEPS = 12;
 
-  private final StepLog steps = new StepLog(PLANNED_STEPS);
+  private TargetPlan plan;
+  private final StepLog steps = new StepLog(PLANNED_STEPS, new StepLabels(() -> plan)::of);
   private final RunControls controls = new RunControls(steps);
   private boolean waitForWindow;
-  private TargetPlan plan;
   private CodeActivities code;
   private SnapshotActivities snapshots;
   private ServiceActivities service;
@@ -53,6 +55,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       steps.run("lock", () -> pipeline.acquireLock(plan, workflowId), "holding " + plan.target());
     } catch (StepFailedException e) {
       // Without a plan or the lock the pipeline cannot start: the run fails, naming why.
+      recordOutcome(UpdateResult.FAILED);
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
     }
     controls.use(plan.controls());
@@ -264,6 +267,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   /** A run that changed nothing and leaves the status file to the last run that did. */
   private UpdateResult changedNothing(String outcome, String message) {
+    recordOutcome(outcome);
     return new UpdateResult(
         plan.target(),
         outcome,
@@ -306,6 +310,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
               announce(ending);
             })
         .run();
+    recordOutcome(ending.outcome());
     return new UpdateResult(
         plan.target(),
         ending.outcome(),
@@ -351,6 +356,22 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     if (severity != null) {
       String title = plan.target() + ": update " + ending.outcome().replace('_', ' ');
       Notices.send(plan, Notices.of(plan, severity, title, ending.message(), evidence));
+    }
+  }
+
+  /**
+   * Counts the run by outcome (replay-safe: the workflow metrics scope is silent while replaying)
+   * and sets its StewardOutcome search attribute; the attribute only on runs started with Steward's
+   * attributes: they prove the namespace has them registered, and upserting an unregistered one
+   * would fail the workflow task forever.
+   */
+  private static void recordOutcome(String outcome) {
+    Workflow.getMetricsScope()
+        .tagged(Map.of("kind", "update", "outcome", outcome))
+        .counter("steward_runs")
+        .inc(1);
+    if (Workflow.getTypedSearchAttributes().containsKey(StewardSearchAttributes.KIND)) {
+      Workflow.upsertTypedSearchAttributes(StewardSearchAttributes.OUTCOME.valueSet(outcome));
     }
   }
 

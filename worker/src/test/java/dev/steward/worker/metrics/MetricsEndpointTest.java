@@ -1,0 +1,113 @@
+package dev.steward.worker.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.steward.worker.LoopbackTemporalServer;
+import dev.steward.worker.Pipelines;
+import dev.steward.worker.StewardWorker;
+import dev.steward.worker.TemporalConnection;
+import dev.steward.worker.TestTarget;
+import dev.steward.worker.config.ConfigLoader;
+import dev.steward.worker.config.StewardConfig;
+import dev.steward.worker.config.TemporalSettings;
+import dev.steward.worker.setup.SearchAttributeSetup;
+import dev.steward.workflows.update.UpdateResult;
+import io.temporal.client.WorkflowStub;
+import io.temporal.worker.WorkerFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The worker's Prometheus endpoint, scraped over HTTP on loopback after a real update run on the
+ * test server: the SDK's metrics, Steward's run and step metrics, and the status file's age.
+ */
+class MetricsEndpointTest {
+  @TempDir Path tmp;
+
+  @Test
+  void serves_sdk_and_steward_metrics_after_a_run() throws Exception {
+    TestTarget target = TestTarget.create(tmp);
+    StewardConfig config = ConfigLoader.forThisMachine().load(target.config());
+    try (LoopbackTemporalServer server = LoopbackTemporalServer.start();
+        StewardMetrics metrics = new StewardMetrics();
+        MetricsServer endpoint = MetricsServer.start(metrics, 0);
+        TemporalConnection connection =
+            TemporalConnection.connect(
+                new TemporalSettings(server.address(), "default"), metrics.scope())) {
+      new SearchAttributeSetup(connection).register();
+      metrics.watchStatusFiles(config.targets().values(), Clock.systemUTC());
+      WorkerFactory worker = StewardWorker.start(connection.client(), () -> config, config.host());
+      try {
+        UpdateResult result =
+            WorkflowStub.fromTyped(
+                    Pipelines.startUpdate(
+                        connection.client(), TestTarget.NAME, config.host(), Clock.systemUTC()))
+                .getResult(2, TimeUnit.MINUTES, UpdateResult.class);
+        assertEquals(UpdateResult.UNCHANGED, result.outcome(), result.message());
+
+        String scraped =
+            scrapeUntil(endpoint.port(), "steward_runs_total", "temporal_workflow_completed_total");
+
+        assertTrue(
+            matches(scraped, "steward_runs_total\\{[^}]*outcome=\"unchanged\"[^}]*\\} 1\\.0"),
+            scraped);
+        assertTrue(
+            matches(scraped, "steward_step_duration_seconds_count\\{[^}]*step=\"snapshot\""),
+            scraped);
+        assertTrue(scraped.contains("temporal_workflow_completed_total"), scraped);
+        assertTrue(scraped.contains("steward_active_alerts 0.0"), scraped);
+        Matcher age =
+            Pattern.compile("steward_seconds_since_last_success\\{target=\"demo\"\\} ([0-9.E]+)")
+                .matcher(scraped);
+        assertTrue(age.find(), scraped);
+        assertTrue(Double.parseDouble(age.group(1)) < 600, "the run just succeeded");
+      } finally {
+        worker.shutdownNow();
+        worker.awaitTermination(5, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** The SDK reports every second; poll the endpoint until the run's metrics show up. */
+  private static String scrapeUntil(int port, String... metrics) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+            .timeout(Duration.ofSeconds(10))
+            .build();
+    String body = "";
+    for (int i = 0; i < 300 && !containsAll(body, metrics); i++) {
+      if (i > 0) {
+        Thread.sleep(100);
+      }
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode());
+      body = response.body();
+    }
+    return body;
+  }
+
+  private static boolean containsAll(String body, String... metrics) {
+    for (String metric : metrics) {
+      if (!body.contains(metric)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean matches(String text, String regex) {
+    return Pattern.compile(regex).matcher(text).find();
+  }
+}
