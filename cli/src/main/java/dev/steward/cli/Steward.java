@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       UpdateCommand.class,
       WorkerCommand.class,
+      ServerCommand.class,
+      FollowCommand.class,
       DemoCommand.class,
       ConfigCommand.class,
       CommandLine.HelpCommand.class
@@ -78,6 +80,11 @@ public final class Steward {
   /** Where output for people and scripts goes. */
   PrintWriter out() {
     return spec.commandLine().getOut();
+  }
+
+  /** Where warnings go. */
+  PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 
   /** Where the configuration is: {@code -c FILE}, else {@code $STEWARD_CONFIG}, else ./. */

@@ -5,6 +5,7 @@ import dev.steward.worker.StewardRuntime;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
+import io.temporal.client.WorkflowStub;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,12 +33,33 @@ final class UpdateCommand implements Callable<Integer> {
       description = "text (a line per step) or json (one object on stdout).")
   OutputFormat output;
 
+  @Option(
+      names = "--detach",
+      description = {
+        "Print the run's workflow id and exit 0 once it has started;",
+        "follow it later with: steward follow WORKFLOW_ID. Needs a configured server."
+      })
+  boolean detach;
+
   @Override
   public Integer call() throws Exception {
     StewardConfig config = steward.loadConfig();
     Targets.require(config, target);
+    if (detach && config.temporal().embedded()) {
+      throw new UsageException(
+          "--detach needs a Temporal server that outlives this command: set temporal.address in "
+              + config.source()
+              + " or TEMPORAL_ADDRESS (the embedded server ends with the command)");
+    }
     RunPrinter printer = new RunPrinter(steward, output);
     try (StewardRuntime runtime = StewardRuntime.open(config, steward::loadConfig)) {
+      if (detach) {
+        UpdateWorkflow run =
+            Pipelines.startUpdate(runtime.client(), target, runtime.host(), Clock.systemUTC());
+        steward.out().println(WorkflowStub.fromTyped(run).getExecution().getWorkflowId());
+        steward.out().flush();
+        return ExitCodes.OK;
+      }
       printer.starting("updating " + target + " on " + runtime.host(), runtime);
       UpdateWorkflow run =
           Pipelines.startUpdate(runtime.client(), target, runtime.host(), Clock.systemUTC());

@@ -2,8 +2,11 @@ package dev.steward.cli;
 
 import dev.steward.worker.StewardRuntime;
 import dev.steward.worker.config.StewardConfig;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code steward worker}: serves this host's pipelines for a Temporal server. */
@@ -16,6 +19,15 @@ import picocli.CommandLine.ParentCommand;
 final class WorkerCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
 
+  @Option(
+      names = "--wait-for-server",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description =
+          "How long to wait for the Temporal server at start-up before exiting 5"
+              + " (default ${DEFAULT-VALUE}); systemd's Restart= then tries again.")
+  int waitSeconds;
+
   @Override
   public Integer call() throws Exception {
     StewardConfig config = steward.loadConfig();
@@ -25,8 +37,22 @@ final class WorkerCommand implements Callable<Integer> {
               + config.source()
               + " or TEMPORAL_ADDRESS (commands without one use an embedded server of their own)");
     }
-    try (StewardRuntime runtime = StewardRuntime.open(config, steward::loadConfig)) {
+    if (waitSeconds < 1) {
+      throw new UsageException("--wait-for-server " + waitSeconds + ": give at least 1 second");
+    }
+    try (StewardRuntime runtime =
+        StewardRuntime.open(config, steward::loadConfig, Duration.ofSeconds(waitSeconds))) {
       runtime.startWorker(steward::loadConfig);
+      // SIGTERM (systemctl stop): let running activities end their current call, then exit.
+      AtomicBoolean stopping = new AtomicBoolean();
+      Thread stop =
+          new Thread(
+              () -> {
+                stopping.set(true);
+                runtime.close();
+              },
+              "steward-worker-stop");
+      Runtime.getRuntime().addShutdownHook(stop);
       steward
           .out()
           .println(
@@ -37,7 +63,12 @@ final class WorkerCommand implements Callable<Integer> {
                   + "; stop it with Ctrl-C or SIGTERM");
       steward.out().flush();
       runtime.awaitWorker();
-      return ExitCodes.OK;
+      if (stopping.get()) {
+        return ExitCodes.OK;
+      }
+      // Only a stop signal should end a worker; anything else must not look like success, or
+      // systemd's Restart= would leave the host without one.
+      throw new IllegalStateException("the worker stopped without being asked to; restarting it");
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.steward.worker;
 import dev.steward.worker.config.StewardConfig;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -27,11 +28,21 @@ public final class StewardRuntime implements AutoCloseable {
    * @throws TemporalUnreachableException when a configured server does not answer
    */
   public static StewardRuntime open(StewardConfig config, Supplier<StewardConfig> reload) {
+    return open(config, reload, TemporalConnection.CONNECT_TIMEOUT);
+  }
+
+  /**
+   * Like {@link #open(StewardConfig, Supplier)}, waiting up to {@code wait} for a configured server
+   * to answer (a worker started at boot may come up before its server).
+   */
+  public static StewardRuntime open(
+      StewardConfig config, Supplier<StewardConfig> reload, Duration wait) {
     if (config.temporal().embedded()) {
       return openEmbedded(config, reload);
     }
     TemporalConnection connection =
-        TemporalConnection.connect(config.temporal().address(), config.temporal().namespace());
+        TemporalConnection.connect(
+            config.temporal().address(), config.temporal().namespace(), wait);
     return new StewardRuntime(connection, config.host());
   }
 

@@ -6,12 +6,15 @@ import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
 import dev.steward.activities.status.StatusActivitiesImpl;
 import dev.steward.worker.config.StewardConfig;
+import dev.steward.worker.faults.FaultInjector;
+import dev.steward.worker.faults.FaultPlan;
 import dev.steward.worker.pipeline.PipelineActivitiesImpl;
 import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.update.UpdateWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +31,7 @@ public final class StewardWorker {
    */
   public static WorkerFactory start(
       WorkflowClient client, Supplier<StewardConfig> config, String host) {
-    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerFactory factory = WorkerFactory.newInstance(client, factoryOptions());
     Worker workflows = factory.newWorker(TaskQueues.WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(UpdateWorkflowImpl.class);
     Worker activities = factory.newWorker(TaskQueues.forHost(host));
@@ -41,5 +44,20 @@ public final class StewardWorker {
         new StatusActivitiesImpl());
     factory.start();
     return factory;
+  }
+
+  /** Default options, plus the durability tests' fault hook when its variable is set. */
+  private static WorkerFactoryOptions factoryOptions() {
+    WorkerFactoryOptions.Builder options = WorkerFactoryOptions.newBuilder();
+    FaultPlan.fromEnvironment(System.getenv())
+        .ifPresent(
+            plan -> {
+              System.err.println(
+                  "steward: WARNING: test fault injection is on ("
+                      + FaultPlan.FAULTS_ENV
+                      + "); never set it outside tests");
+              options.setWorkerInterceptors(new FaultInjector(plan));
+            });
+    return options.build();
   }
 }

@@ -1,18 +1,22 @@
 package dev.steward.worker;
 
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.api.workflowservice.v1.GetSystemInfoResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A client connection to Temporal: either a configured server, or the embedded in-memory test
  * server, which lives inside this process (no port at all) and keeps nothing after it ends.
  */
 public final class TemporalConnection implements AutoCloseable {
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
@@ -42,18 +46,37 @@ public final class TemporalConnection implements AutoCloseable {
   }
 
   /**
-   * Connects to a Temporal server and checks that it answers.
+   * Connects to a Temporal server and checks that it answers. On Temporal's in-memory test server
+   * ({@code steward server --dev}) workers do not use sticky queues: see {@link StickyQueueBypass}.
    *
    * @throws TemporalUnreachableException when it does not answer within five seconds
    */
   public static TemporalConnection connect(String address, String namespace) {
+    return connect(address, namespace, CONNECT_TIMEOUT);
+  }
+
+  /**
+   * Connects, waiting at most {@code timeout} for the server to answer.
+   *
+   * @throws TemporalUnreachableException when it does not answer in time
+   */
+  public static TemporalConnection connect(String address, String namespace, Duration timeout) {
+    StickyQueueBypass bypass = new StickyQueueBypass();
     WorkflowServiceStubsOptions options =
-        WorkflowServiceStubsOptions.newBuilder().setTarget(address).build();
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(address)
+            .setGrpcClientInterceptors(List.of(bypass))
+            .setSystemInfoTimeout(timeout)
+            .build();
     try {
-      WorkflowServiceStubs stubs =
-          WorkflowServiceStubs.newConnectedServiceStubs(options, CONNECT_TIMEOUT);
-      return new TemporalConnection(
-          stubs, namespace, null, address + " (namespace " + namespace + ")");
+      WorkflowServiceStubs stubs = WorkflowServiceStubs.newConnectedServiceStubs(options, timeout);
+      boolean devServer = isTestServer(stubs, timeout);
+      if (devServer) {
+        bypass.enable();
+      }
+      String description =
+          address + " (namespace " + namespace + (devServer ? ", in-memory dev server)" : ")");
+      return new TemporalConnection(stubs, namespace, null, description);
     } catch (RuntimeException e) {
       throw new TemporalUnreachableException(
           "Temporal at "
@@ -62,6 +85,19 @@ public final class TemporalConnection implements AutoCloseable {
               + rootMessage(e)
               + "); start it, or remove temporal.address to use the embedded server");
     }
+  }
+
+  /**
+   * Whether the server is Temporal's in-memory test server: it is the one that reports no server
+   * version (a real server always does).
+   */
+  private static boolean isTestServer(WorkflowServiceStubs stubs, Duration timeout) {
+    GetSystemInfoResponse info =
+        stubs
+            .blockingStub()
+            .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+    return info.getServerVersion().isEmpty();
   }
 
   public WorkflowClient client() {

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,6 +46,7 @@ class UpdateWorkflowTest {
   private TestWorkflowEnvironment env;
   private WorkerFactory worker;
   private final ServiceActivitiesImpl service = new ServiceActivitiesImpl();
+  private String lastWorkflowId;
 
   @BeforeEach
   void startTargetAndWorker() throws Exception {
@@ -59,6 +61,11 @@ class UpdateWorkflowTest {
             HOST);
     service.restartService(plan());
     assertTrue(service.verifyHealth(plan()).healthy(), "the first release should be healthy");
+  }
+
+  @AfterEach
+  void recordHistory(TestInfo test) throws Exception {
+    HistoryRecorder.recordIfAsked(env.getWorkflowClient(), test, lastWorkflowId);
   }
 
   @AfterEach
@@ -304,6 +311,7 @@ class UpdateWorkflowTest {
   private UpdateResult runUpdate() {
     UpdateWorkflow run =
         Pipelines.startUpdate(env.getWorkflowClient(), TestTarget.NAME, HOST, Clock.systemUTC());
+    lastWorkflowId = WorkflowStub.fromTyped(run).getExecution().getWorkflowId();
     return WorkflowStub.fromTyped(run).getResult(UpdateResult.class);
   }
 
