@@ -15,8 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Lets one change (stop, restart) of a target's service run at a time. A retry can overlap the
  * attempt it replaces: Temporal retries an activity whose heartbeat came late while the first
  * attempt may still run. Two overlapping restarts would each stop the recorded process and start
- * one, leaving an orphan that holds the port and a record of a copy that failed to start. In
- * turn, the retry stops whatever the first attempt started, and starts exactly one.
+ * one, leaving an orphan that holds the port and a record of a copy that failed to start. In turn,
+ * the retry stops whatever the first attempt started, and starts exactly one.
  */
 final class ServiceChanges {
   private static final Map<Path, ReentrantLock> IN_THIS_PROCESS = new ConcurrentHashMap<>();

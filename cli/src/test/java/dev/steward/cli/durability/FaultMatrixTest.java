@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The durability promise across real process deaths: a {@code steward server --dev} process,
- * {@code steward worker} processes (SIGKILLed and restarted), CLI processes, and real targets
- * (git checkout, state directory, python service). Every step of the update pipeline meets every
- * kill fault; every fault kind meets a representative set of steps; the world is checked after
- * each run. Writes the matrix to {@code target/durability-matrix.md}, and into docs/durability.md
- * when {@code -Dsteward.matrixDoc=../docs/durability.md} is given.
+ * The durability promise across real process deaths: a {@code steward server --dev} process, {@code
+ * steward worker} processes (SIGKILLed and restarted), CLI processes, and real targets (git
+ * checkout, state directory, python service). Every step of the update pipeline meets every kill
+ * fault; every fault kind meets a representative set of steps; the world is checked after each run.
+ * Writes the matrix to {@code target/durability-matrix.md}, and into docs/durability.md when {@code
+ * -Dsteward.matrixDoc=../docs/durability.md} is given.
  */
 class FaultMatrixTest {
   private static final List<Step> MAIN =
@@ -57,7 +57,13 @@ class FaultMatrixTest {
     List<Wave> waves = new ArrayList<>();
     try (StewardProcess server =
         StewardProcess.start(
-                Path.of("target", "durability-logs"), "server", Map.of(), "server", "--dev", "--port", "0")
+                Path.of("target", "durability-logs"),
+                "server",
+                Map.of(),
+                "server",
+                "--dev",
+                "--port",
+                "0")
             .awaitOutput("listening on", Duration.ofMinutes(2))) {
       String address = server.stdout().lines().findFirst().orElseThrow().replaceAll(".* ", "");
       assertTrue(server.stderr().contains("keeps everything in memory"), server.toString());
@@ -119,7 +125,9 @@ class FaultMatrixTest {
 
   /** Every step, killed at once by one SIGKILL of the wave's first worker. */
   private Wave killWave(Fault kill, String address) throws Exception {
-    Wave wave = new Wave(kill.name().toLowerCase().replace('_', '-'), kill, tmp.resolve(kill.name()), address);
+    Wave wave =
+        new Wave(
+            kill.name().toLowerCase().replace('_', '-'), kill, tmp.resolve(kill.name()), address);
     for (Step step : MAIN) {
       add(wave, kill, step, killExpectation(kill, step), null);
     }
@@ -150,8 +158,8 @@ class FaultMatrixTest {
 
   /**
    * After a kill the run resumes and ends updated. A reboot also kills the service: one that was
-   * under its health check is rolled back; one already verified stays down (the process manager
-   * has no boot-time start; systemd's would start it, and monitoring is what notices it).
+   * under its health check is rolled back; one already verified stays down (the process manager has
+   * no boot-time start; systemd's would start it, and monitoring is what notices it).
    */
   private static Expect killExpectation(Fault kill, Step step) {
     if (kill != Fault.REBOOT) {

@@ -36,6 +36,7 @@ final class MatrixCase {
 
   /** Real means: the update command's body after its marker line (it fails or hangs itself). */
   String realScript;
+
   private String oldRevision;
   private String newRevision;
   private String dataBefore;
@@ -45,7 +46,6 @@ final class MatrixCase {
 
   /** The exit code {@code steward follow} must end with, when {@link #viaCli}. */
   int cliExit;
-
 
   /** Replaces the update timeout of TestTarget's config (e.g. "3s"), or null. */
   String updateTimeout;
@@ -71,16 +71,14 @@ final class MatrixCase {
 
   /**
    * Creates the case's target under {@code root/id}: release "healthy" running, an update command
-   * that appends to a marker, moves the code to origin/main and (when the test holds it) waits for a
-   * release file — or {@link #realScript} after the marker line; the next release published
+   * that appends to a marker, moves the code to origin/main and (when the test holds it) waits for
+   * a release file — or {@link #realScript} after the marker line; the next release published
    * ("never-healthy migrate" for rollback steps).
    */
   void prepare() throws IOException {
     target = TestTarget.create(root.resolve(id));
     String script =
-        realScript == null
-            ? holdingUpdate()
-            : "echo ran >> " + updateMarker() + "\n" + realScript;
+        realScript == null ? holdingUpdate() : "echo ran >> " + updateMarker() + "\n" + realScript;
     Path update = target.script("update.sh", script);
     target.updateCommand("[" + update + "]");
     target.withConfig(
@@ -203,8 +201,7 @@ final class MatrixCase {
       try {
         HttpResponse<String> response =
             HTTP.send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + target.port() + "/health"))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + "/health"))
                     .timeout(Duration.ofSeconds(2))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -51,7 +51,8 @@ final class MatrixReport {
       md.append('\n');
     }
     md.append("\nEach case, with what the world showed after the run:\n\n");
-    md.append("| case | fault | outcome | resume | run took | world after the run | as expected |\n");
+    md.append(
+        "| case | fault | outcome | resume | run took | world after the run | as expected |\n");
     md.append("|---|---|---|---|---|---|---|\n");
     for (MatrixCase c : cases) {
       md.append(
@@ -101,8 +102,6 @@ final class MatrixReport {
   }
 
   private static String seconds(MatrixCase c) {
-    return c.resumeSeconds == null
-        ? "—"
-        : String.format(Locale.ROOT, "%.1f s", c.resumeSeconds);
+    return c.resumeSeconds == null ? "—" : String.format(Locale.ROOT, "%.1f s", c.resumeSeconds);
   }
 }

@@ -1,14 +1,14 @@
 package dev.steward.cli.durability;
 
+import dev.steward.worker.Pipelines;
 import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.faults.FaultPlan;
+import dev.steward.workflows.update.UpdateResult;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
-import dev.steward.worker.Pipelines;
-import dev.steward.workflows.update.UpdateResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,8 +186,7 @@ final class Wave {
     Map<String, String> env =
         faults == null || faults.isEmpty()
             ? Map.of()
-            : Map.of(
-                FaultPlan.FAULTS_ENV, faults, FaultPlan.DIR_ENV, markers().toString());
+            : Map.of(FaultPlan.FAULTS_ENV, faults, FaultPlan.DIR_ENV, markers().toString());
     // A generous wait for the server: on a loaded machine the first connection can be slow.
     return StewardProcess.start(
             logs(), worker, env, "-c", config().toString(), "worker", "--wait-for-server", "60")
@@ -200,8 +199,7 @@ final class Wave {
       return;
     }
     c.workflowId =
-        WorkflowStub.fromTyped(
-                Pipelines.startUpdate(client, c.id, host(), Clock.systemUTC()))
+        WorkflowStub.fromTyped(Pipelines.startUpdate(client, c.id, host(), Clock.systemUTC()))
             .getExecution()
             .getWorkflowId();
   }
@@ -210,8 +208,14 @@ final class Wave {
   private void startViaCli(MatrixCase c) {
     StewardProcess detach =
         StewardProcess.start(
-            logs(), c.id + "-detach", Map.of(), "-c", config().toString(), "update",
-            c.id, "--detach");
+            logs(),
+            c.id + "-detach",
+            Map.of(),
+            "-c",
+            config().toString(),
+            "update",
+            c.id,
+            "--detach");
     int exit = detach.exitCode(PATIENCE);
     c.workflowId = detach.stdout().strip();
     if (exit != 0 || !c.workflowId.startsWith("update/" + c.id + "/")) {
@@ -223,8 +227,7 @@ final class Wave {
   private void follow(MatrixCase c) {
     StewardProcess follow =
         StewardProcess.start(
-            logs(), c.id + "-follow", Map.of(), "-c", config().toString(), "follow",
-            c.workflowId);
+            logs(), c.id + "-follow", Map.of(), "-c", config().toString(), "follow", c.workflowId);
     int exit = follow.exitCode(PATIENCE);
     if (exit != c.cliExit || !follow.stdout().contains(c.expect.outcome() + ": " + c.id)) {
       c.problems.add("follow: want exit " + c.cliExit + ", got " + exit + ": " + follow);
@@ -257,7 +260,8 @@ final class Wave {
     }
     for (HistoryEvent event : client.fetchHistory(c.workflowId).getEvents()) {
       Instant at = timeOf(event);
-      if (event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED && at.isAfter(from)) {
+      if (event.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED
+          && at.isAfter(from)) {
         return Duration.between(from, at).toMillis() / 1000.0;
       }
     }
@@ -272,7 +276,8 @@ final class Wave {
   }
 
   private static Instant timeOf(HistoryEvent event) {
-    return Instant.ofEpochSecond(event.getEventTime().getSeconds(), event.getEventTime().getNanos());
+    return Instant.ofEpochSecond(
+        event.getEventTime().getSeconds(), event.getEventTime().getNanos());
   }
 
   private Instant markerTime(MatrixCase c) throws IOException {
@@ -292,7 +297,8 @@ final class Wave {
 
   /** Prints progress for whoever watches the build. */
   void log(String what) {
-    System.out.printf("[matrix %s +%ds] %s%n", name, Duration.between(created, Instant.now()).toSeconds(), what);
+    System.out.printf(
+        "[matrix %s +%ds] %s%n", name, Duration.between(created, Instant.now()).toSeconds(), what);
   }
 
   String host() {

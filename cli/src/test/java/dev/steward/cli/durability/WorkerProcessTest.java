@@ -21,7 +21,8 @@ class WorkerProcessTest {
 
   @Test
   void exits_2_with_one_line_when_the_configuration_is_bad() throws IOException {
-    Path config = Files.writeString(tmp.resolve("steward.yaml"), "targets:\n  demo: [not, a, map]\n");
+    Path config =
+        Files.writeString(tmp.resolve("steward.yaml"), "targets:\n  demo: [not, a, map]\n");
 
     try (StewardProcess worker = start("-c", config.toString(), "worker")) {
       assertEquals(2, worker.exitCode(Duration.ofMinutes(2)), worker.toString());

@@ -107,7 +107,8 @@ public final class FaultInjector extends WorkerInterceptorBase {
   private int occurrence(String runId, ActivityInfo info) {
     List<String> ids =
         calls.computeIfAbsent(
-            runId + "/" + info.getActivityType(), k -> java.util.Collections.synchronizedList(new ArrayList<>()));
+            runId + "/" + info.getActivityType(),
+            k -> java.util.Collections.synchronizedList(new ArrayList<>()));
     synchronized (ids) {
       if (!ids.contains(info.getActivityId())) {
         ids.add(info.getActivityId());

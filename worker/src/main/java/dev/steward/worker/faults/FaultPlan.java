@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Which faults a test asks a worker process to inject, read from {@code STEWARD_TEST_FAULTS}: a
  * {@code ;}-separated list of {@code TARGET:KIND@ActivityType[#N]}, where {@code N} counts the
- * calls of that activity type in one run (default 1), and {@code STEWARD_TEST_FAULT_DIR}, where
- * the injector leaves marker files the test waits for. Test-only: see {@link FaultInjector}.
+ * calls of that activity type in one run (default 1), and {@code STEWARD_TEST_FAULT_DIR}, where the
+ * injector leaves marker files the test waits for. Test-only: see {@link FaultInjector}.
  *
  * @param faults the faults, in the order given
  * @param markers the directory for marker files

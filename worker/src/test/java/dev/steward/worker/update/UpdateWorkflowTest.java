@@ -64,12 +64,9 @@ class UpdateWorkflowTest {
   }
 
   @AfterEach
-  void recordHistory(TestInfo test) throws Exception {
+  void stopEverything(TestInfo test) throws Exception {
+    // Before the environment closes: its history is gone with it.
     HistoryRecorder.recordIfAsked(env.getWorkflowClient(), test, lastWorkflowId);
-  }
-
-  @AfterEach
-  void stopEverything() {
     service.stopService(plan());
     worker.shutdownNow();
     worker.awaitTermination(5, TimeUnit.SECONDS);
