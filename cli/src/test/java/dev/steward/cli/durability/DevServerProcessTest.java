@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.steward.worker.TestTarget;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -47,9 +48,11 @@ class DevServerProcessTest {
                 tmp.resolve("logs"), "server", Map.of(), "server", "--dev", "--port", "0")
             .awaitOutput("listening on", Duration.ofMinutes(2))) {
       String address = server.stdout().strip().replaceAll(".* ", "");
+      TestTarget target = TestTarget.create(tmp.resolve("target"));
       Path config =
           Files.writeString(
-              tmp.resolve("steward.yaml"), "temporal:\n  address: " + address + "\ntargets: {}\n");
+              tmp.resolve("steward.yaml"),
+              "temporal:\n  address: " + address + "\n" + Files.readString(target.config()));
 
       try (StewardProcess follow =
           StewardProcess.start(

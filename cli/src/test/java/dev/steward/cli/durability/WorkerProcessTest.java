@@ -3,6 +3,7 @@ package dev.steward.cli.durability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.steward.worker.TestTarget;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -33,10 +34,14 @@ class WorkerProcessTest {
 
   @Test
   void exits_5_when_the_server_does_not_answer_within_the_wait() throws IOException {
+    TestTarget target = TestTarget.create(tmp.resolve("target"));
     Path config =
         Files.writeString(
             tmp.resolve("steward.yaml"),
-            "temporal:\n  address: 127.0.0.1:" + closedPort() + "\ntargets: {}\n");
+            "temporal:\n  address: 127.0.0.1:"
+                + closedPort()
+                + "\n"
+                + Files.readString(target.config()));
 
     try (StewardProcess worker =
         start("-c", config.toString(), "worker", "--wait-for-server", "2")) {
