@@ -77,6 +77,10 @@ final class MatrixCase {
    */
   void prepare() throws IOException {
     target = TestTarget.create(root.resolve(id));
+    for (int attempt = 2; !reservePort(target.port()); attempt++) {
+      // Two targets prepared at once can be handed the same free port before either binds it.
+      target = TestTarget.create(root.resolve(id + "-" + attempt));
+    }
     String script =
         realScript == null ? holdingUpdate() : "echo ran >> " + updateMarker() + "\n" + realScript;
     Path update = target.script("update.sh", script);
@@ -91,6 +95,13 @@ final class MatrixCase {
     boolean rollback = step != null && step.inRollback();
     newRevision = target.publish(rollback ? "never-healthy migrate" : "healthy v2");
     new ServiceActivitiesImpl().restartService(plan());
+  }
+
+  private static final java.util.Set<Integer> PORTS_IN_USE =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static boolean reservePort(int port) {
+    return PORTS_IN_USE.add(port);
   }
 
   private String holdingUpdate() {
