@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
       ReleaseCommand.class,
       MonitorCommand.class,
       WorkerCommand.class,
+      ServerCommand.class,
+      FollowCommand.class,
       DemoCommand.class,
       ConfigCommand.class,
       ScheduleCommand.class,
@@ -93,6 +95,11 @@ public final class Steward {
   /** Where output for people and scripts goes. */
   PrintWriter out() {
     return spec.commandLine().getOut();
+  }
+
+  /** Where warnings go. */
+  PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 
   /** Where the configuration is: {@code -c FILE}, else {@code $STEWARD_CONFIG}, else ./. */

@@ -6,6 +6,7 @@ import dev.steward.worker.config.StewardConfig;
 import dev.steward.workflows.update.UpdateRequest;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
+import io.temporal.client.WorkflowStub;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,6 +39,14 @@ final class UpdateCommand implements Callable<Integer> {
       description = "Outside the maintenance window, end skipped instead of waiting for it.")
   boolean noWaitForWindow;
 
+  @Option(
+      names = "--detach",
+      description = {
+        "Print the run's workflow id and exit 0 once it has started;",
+        "follow it later with: steward follow WORKFLOW_ID. Needs a configured server."
+      })
+  boolean detach;
+
   @Override
   public Integer call() throws Exception {
     StewardConfig config = steward.loadConfig();
@@ -51,14 +60,23 @@ final class UpdateCommand implements Callable<Integer> {
               + " embedded server inside this command: set temporal.address (or TEMPORAL_ADDRESS)"
               + " and run a worker");
     }
+    if (detach && config.temporal().embedded()) {
+      throw new UsageException(
+          "--detach needs a Temporal server that outlives this command: set temporal.address in "
+              + config.source()
+              + " or TEMPORAL_ADDRESS (the embedded server ends with the command)");
+    }
     RunPrinter printer = new RunPrinter(steward, output);
     try (StewardRuntime runtime = StewardRuntime.open(config, steward::loadConfig)) {
+      UpdateRequest request = new UpdateRequest(target, runtime.host(), !noWaitForWindow);
+      if (detach) {
+        UpdateWorkflow run = Pipelines.startUpdate(runtime.client(), request, Clock.systemUTC());
+        steward.out().println(WorkflowStub.fromTyped(run).getExecution().getWorkflowId());
+        steward.out().flush();
+        return ExitCodes.OK;
+      }
       printer.starting("updating " + target + " on " + runtime.host(), runtime);
-      UpdateWorkflow run =
-          Pipelines.startUpdate(
-              runtime.client(),
-              new UpdateRequest(target, runtime.host(), !noWaitForWindow),
-              Clock.systemUTC());
+      UpdateWorkflow run = Pipelines.startUpdate(runtime.client(), request, Clock.systemUTC());
       UpdateResult result = new RunFollower(printer).follow(run);
       printer.result(result);
       return ExitCodes.of(result);

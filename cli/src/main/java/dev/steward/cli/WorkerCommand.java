@@ -10,9 +10,12 @@ import dev.steward.worker.metrics.StewardMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code steward worker}: serves this host's pipelines for a Temporal server. */
@@ -28,6 +31,15 @@ import picocli.CommandLine.ParentCommand;
 final class WorkerCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
 
+  @Option(
+      names = "--wait-for-server",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description =
+          "How long to wait for the Temporal server at start-up before exiting 5"
+              + " (default ${DEFAULT-VALUE}); systemd's Restart= then tries again.")
+  int waitSeconds;
+
   @Override
   public Integer call() throws Exception {
     StewardConfig config = steward.loadConfig();
@@ -36,6 +48,9 @@ final class WorkerCommand implements Callable<Integer> {
           "a worker needs a Temporal server that others reach: set temporal.address in "
               + config.source()
               + " or TEMPORAL_ADDRESS (commands without one use an embedded server of their own)");
+    }
+    if (waitSeconds < 1) {
+      throw new UsageException("--wait-for-server " + waitSeconds + ": give at least 1 second");
     }
     Observability observability = config.observability();
     Map<String, String> env = System.getenv();
@@ -47,9 +62,23 @@ final class WorkerCommand implements Callable<Integer> {
     try (StewardMetrics metrics = new StewardMetrics();
         MetricsServer endpoint = serveMetrics(metrics, observability.metricsPort());
         StewardRuntime runtime =
-            StewardRuntime.open(config, steward::loadConfig, scope(metrics, endpoint))) {
+            StewardRuntime.open(
+                config,
+                steward::loadConfig,
+                scope(metrics, endpoint),
+                Duration.ofSeconds(waitSeconds))) {
       metrics.watchStatusFiles(config.targets().values(), Clock.systemUTC());
       runtime.startWorker(steward::loadConfig);
+      // SIGTERM (systemctl stop): let running activities end their current call, then exit.
+      AtomicBoolean stopping = new AtomicBoolean();
+      Thread stop =
+          new Thread(
+              () -> {
+                stopping.set(true);
+                runtime.close();
+              },
+              "steward-worker-stop");
+      Runtime.getRuntime().addShutdownHook(stop);
       steward
           .out()
           .println(
@@ -65,7 +94,12 @@ final class WorkerCommand implements Callable<Integer> {
                   + "; stop it with Ctrl-C or SIGTERM");
       steward.out().flush();
       runtime.awaitWorker();
-      return ExitCodes.OK;
+      if (stopping.get()) {
+        return ExitCodes.OK;
+      }
+      // Only a stop signal should end a worker; anything else must not look like success, or
+      // systemd's Restart= would leave the host without one.
+      throw new IllegalStateException("the worker stopped without being asked to; restarting it");
     }
   }
 

@@ -91,6 +91,15 @@ class UpdateCommandTest {
     assertTrue(run.err().contains("127.0.0.1:1 is unreachable"), run.err());
   }
 
+  @Test
+  void refuses_to_detach_on_the_embedded_server_with_exit_2() throws Exception {
+    CliRun run = CliRun.of("-c", target.config().toString(), "update", TestTarget.NAME, "--detach");
+
+    assertEquals(ExitCodes.USAGE, run.exitCode(), run.toString());
+    assertEquals(1, run.err().lines().count(), run.toString());
+    assertTrue(run.err().contains("--detach needs a Temporal server"), run.err());
+  }
+
   private TargetPlan plan() {
     return ConfigLoader.forThisMachine().load(target.config()).targets().get(TestTarget.NAME);
   }

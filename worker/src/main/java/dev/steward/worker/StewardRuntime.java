@@ -5,6 +5,7 @@ import com.uber.m3.tally.Scope;
 import dev.steward.worker.config.StewardConfig;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -29,18 +30,20 @@ public final class StewardRuntime implements AutoCloseable {
    * @throws TemporalUnreachableException when a configured server does not answer
    */
   public static StewardRuntime open(StewardConfig config, Supplier<StewardConfig> reload) {
-    return open(config, reload, new NoopScope());
+    return open(config, reload, new NoopScope(), TemporalConnection.CONNECT_TIMEOUT);
   }
 
   /**
-   * Like {@link #open(StewardConfig, Supplier)}, reporting metrics of a configured server's runs.
+   * Like {@link #open(StewardConfig, Supplier)}, reporting metrics of a configured server's runs,
+   * and waiting up to {@code wait} for it to answer (a worker started at boot may come up before
+   * its server).
    */
   public static StewardRuntime open(
-      StewardConfig config, Supplier<StewardConfig> reload, Scope metrics) {
+      StewardConfig config, Supplier<StewardConfig> reload, Scope metrics, Duration wait) {
     if (config.temporal().embedded()) {
       return openEmbedded(config, reload);
     }
-    TemporalConnection connection = TemporalConnection.connect(config.temporal(), metrics);
+    TemporalConnection connection = TemporalConnection.connect(config.temporal(), metrics, wait);
     return new StewardRuntime(connection, config.host());
   }
 

@@ -10,6 +10,8 @@ import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
 import dev.steward.activities.status.StatusActivitiesImpl;
 import dev.steward.worker.config.StewardConfig;
+import dev.steward.worker.faults.FaultInjector;
+import dev.steward.worker.faults.FaultPlan;
 import dev.steward.worker.logging.LogContextInterceptor;
 import dev.steward.worker.pipeline.PipelineActivitiesImpl;
 import dev.steward.workflows.TaskQueues;
@@ -18,9 +20,12 @@ import dev.steward.workflows.notify.NotifyWorkflowImpl;
 import dev.steward.workflows.recovery.RecoveryWorkflowImpl;
 import dev.steward.workflows.update.UpdateWorkflowImpl;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -38,12 +43,7 @@ public final class StewardWorker {
    */
   public static WorkerFactory start(
       WorkflowClient client, Supplier<StewardConfig> config, String host) {
-    WorkerFactory factory =
-        WorkerFactory.newInstance(
-            client,
-            WorkerFactoryOptions.newBuilder()
-                .setWorkerInterceptors(new LogContextInterceptor())
-                .build());
+    WorkerFactory factory = WorkerFactory.newInstance(client, factoryOptions());
     register(factory::newWorker, client, config, host);
     factory.start();
     return factory;
@@ -76,5 +76,25 @@ public final class StewardWorker {
         new NotifyActivitiesImpl(),
         new RecoveryActivitiesImpl(),
         new MonitorActivitiesImpl());
+  }
+
+  /**
+   * Log lines that name their target and workflow, plus the durability tests' fault hook when its
+   * variable is set.
+   */
+  private static WorkerFactoryOptions factoryOptions() {
+    List<WorkerInterceptor> interceptors = new ArrayList<>(List.of(new LogContextInterceptor()));
+    FaultPlan.fromEnvironment(System.getenv())
+        .ifPresent(
+            plan -> {
+              System.err.println(
+                  "steward: WARNING: test fault injection is on ("
+                      + FaultPlan.FAULTS_ENV
+                      + "); never set it outside tests");
+              interceptors.add(new FaultInjector(plan));
+            });
+    return WorkerFactoryOptions.newBuilder()
+        .setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new))
+        .build();
   }
 }

@@ -5,19 +5,23 @@ import com.uber.m3.tally.Scope;
 import dev.steward.activities.Secrets;
 import dev.steward.worker.config.TemporalSettings;
 import dev.steward.worker.setup.SearchAttributeSetup;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.api.workflowservice.v1.GetSystemInfoResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A client connection to Temporal: either a configured server, or the embedded in-memory test
  * server, which lives inside this process (no port at all) and keeps nothing after it ends.
  */
 public final class TemporalConnection implements AutoCloseable {
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
@@ -53,7 +57,9 @@ public final class TemporalConnection implements AutoCloseable {
   }
 
   /**
-   * Connects to a Temporal server without TLS and checks that it answers.
+   * Connects to a Temporal server without TLS and checks that it answers. On Temporal's in-memory
+   * test server ({@code steward server --dev}) workers do not use sticky queues: see {@link
+   * StickyQueueBypass}.
    *
    * @throws TemporalUnreachableException when it does not answer within five seconds
    */
@@ -70,28 +76,36 @@ public final class TemporalConnection implements AutoCloseable {
    *     used
    */
   public static TemporalConnection connect(TemporalSettings settings) {
-    return connect(settings, new NoopScope());
+    return connect(settings, new NoopScope(), CONNECT_TIMEOUT);
   }
 
   /**
-   * Connects like {@link #connect(TemporalSettings)}, reporting the SDK's client and worker
-   * metrics, and the workflows' own, to {@code metrics}.
+   * Connects like {@link #connect(TemporalSettings)}, waiting at most {@code timeout} for the
+   * server to answer, and reporting the SDK's client and worker metrics, and the workflows' own, to
+   * {@code metrics}.
    */
-  public static TemporalConnection connect(TemporalSettings settings, Scope metrics) {
+  public static TemporalConnection connect(
+      TemporalSettings settings, Scope metrics, Duration timeout) {
+    StickyQueueBypass bypass = new StickyQueueBypass();
     WorkflowServiceStubsOptions options =
         WorkflowServiceStubsOptions.newBuilder(
                 ConnectionOptions.of(settings, Secrets.fromEnvironment()))
             .setMetricsScope(metrics)
+            .setGrpcClientInterceptors(List.of(bypass))
+            .setSystemInfoTimeout(timeout)
             .build();
-    String where =
-        settings.address()
-            + " (namespace "
-            + settings.namespace()
-            + ConnectionOptions.describeSecurity(settings)
-            + ")";
     try {
-      WorkflowServiceStubs stubs =
-          WorkflowServiceStubs.newConnectedServiceStubs(options, CONNECT_TIMEOUT);
+      WorkflowServiceStubs stubs = WorkflowServiceStubs.newConnectedServiceStubs(options, timeout);
+      boolean devServer = isTestServer(stubs, timeout);
+      if (devServer) {
+        bypass.enable();
+      }
+      String where =
+          settings.address()
+              + " (namespace "
+              + settings.namespace()
+              + ConnectionOptions.describeSecurity(settings)
+              + (devServer ? ", in-memory dev server)" : ")");
       return new TemporalConnection(stubs, settings.namespace(), null, where);
     } catch (RuntimeException e) {
       throw new TemporalUnreachableException(
@@ -103,6 +117,19 @@ public final class TemporalConnection implements AutoCloseable {
               + (settings.usesTls() ? " and TLS settings" : "")
               + ", or remove temporal.address to use the embedded server");
     }
+  }
+
+  /**
+   * Whether the server is Temporal's in-memory test server: it is the one that reports no server
+   * version (a real server always does).
+   */
+  private static boolean isTestServer(WorkflowServiceStubs stubs, Duration timeout) {
+    GetSystemInfoResponse info =
+        stubs
+            .blockingStub()
+            .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
+    return info.getServerVersion().isEmpty();
   }
 
   public WorkflowClient client() {

@@ -33,12 +33,12 @@ public final class ServiceActivitiesImpl implements ServiceActivities {
 
   @Override
   public void restartService(TargetPlan plan) {
-    manager(plan).restart();
+    ServiceChanges.serialized(Path.of(plan.state()), () -> manager(plan).restart());
   }
 
   @Override
   public void stopService(TargetPlan plan) {
-    manager(plan).stop();
+    ServiceChanges.serialized(Path.of(plan.state()), () -> manager(plan).stop());
   }
 
   @Override

@@ -43,9 +43,7 @@ final class LockFile {
 
   /** Runs {@code step} while no other thread or process can change the lock file. */
   <T> T guarded(Step<T> step) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      Files.createDirectory(dir);
-    }
+    Files.createDirectories(dir); // Idempotent: two racing first pipelines both get here.
     Path guard = dir.resolve("lock.guard").toAbsolutePath().normalize();
     ReentrantLock local = IN_JVM.computeIfAbsent(guard, g -> new ReentrantLock());
     local.lock();

@@ -44,7 +44,9 @@ class MetricsEndpointTest {
         MetricsServer endpoint = MetricsServer.start(metrics, 0);
         TemporalConnection connection =
             TemporalConnection.connect(
-                new TemporalSettings(server.address(), "default"), metrics.scope())) {
+                new TemporalSettings(server.address(), "default"),
+                metrics.scope(),
+                Duration.ofSeconds(10))) {
       new SearchAttributeSetup(connection).register();
       metrics.watchStatusFiles(config.targets().values(), Clock.systemUTC());
       WorkerFactory worker = StewardWorker.start(connection.client(), () -> config, config.host());

@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,6 +49,7 @@ class UpdateWorkflowTest {
   private TestWorkflowEnvironment env;
   private WorkerFactory worker;
   private final ServiceActivitiesImpl service = new ServiceActivitiesImpl();
+  private String lastWorkflowId;
 
   @BeforeEach
   void startTargetAndWorker() throws Exception {
@@ -66,7 +68,9 @@ class UpdateWorkflowTest {
   }
 
   @AfterEach
-  void stopEverything() {
+  void stopEverything(TestInfo test) throws Exception {
+    // Before the environment closes: its history is gone with it.
+    HistoryRecorder.recordIfAsked(env.getWorkflowClient(), test, lastWorkflowId);
     service.stopService(plan());
     worker.shutdownNow();
     worker.awaitTermination(5, TimeUnit.SECONDS);
@@ -315,6 +319,7 @@ class UpdateWorkflowTest {
   private UpdateResult runUpdate() {
     UpdateWorkflow run =
         Pipelines.startUpdate(env.getWorkflowClient(), TestTarget.NAME, HOST, Clock.systemUTC());
+    lastWorkflowId = WorkflowStub.fromTyped(run).getExecution().getWorkflowId();
     return WorkflowStub.fromTyped(run).getResult(UpdateResult.class);
   }
 

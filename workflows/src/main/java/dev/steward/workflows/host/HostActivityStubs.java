@@ -15,8 +15,10 @@ import java.time.Duration;
  * heartbeat, and their heartbeat timeout is what notices a dead worker within seconds.
  */
 public final class HostActivityStubs {
-  private static final Duration QUICK = Duration.ofMinutes(1);
-  private static final Duration HEARTBEAT = Duration.ofSeconds(30);
+  // A dead worker is noticed by these two: a heartbeating activity that misses HEARTBEAT, a quick
+  // one (milliseconds of work, no heartbeats) that overruns QUICK. See docs/durability.md.
+  private static final Duration QUICK = Duration.ofSeconds(10);
+  private static final Duration HEARTBEAT = Duration.ofSeconds(10);
   private static final Duration SERVICE_CHANGE = Duration.ofMinutes(3);
   private static final Duration SNAPSHOT = Duration.ofHours(1);
   private static final Duration MARGIN = Duration.ofMinutes(1);

@@ -285,10 +285,14 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     String postRevision = readRevisionQuietly();
     boolean ok = !ending.outcome().equals(UpdateResult.FAILED);
     if (ok && snapshot != null) {
-      steps.run(
-          "prune",
-          () -> snapshots.pruneSnapshots(plan, snapshot.file()),
-          removed -> removed.isEmpty() ? "nothing to prune" : "removed " + removed.size());
+      try {
+        steps.run(
+            "prune",
+            () -> snapshots.pruneSnapshots(plan, snapshot.file()),
+            removed -> removed.isEmpty() ? "nothing to prune" : "removed " + removed.size());
+      } catch (StepFailedException e) {
+        // Recorded as a failed step; extra snapshots never undo an update that worked.
+      }
     }
     RunStatus status =
         new RunStatus(
@@ -300,9 +304,10 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
             Workflow.getInfo().getWorkflowId(),
             snapshot == null ? null : snapshot.file(),
             ending.message());
+    // A status file that cannot be written is a failed step, not a stuck run: the result stands.
     Workflow.newDetachedCancellationScope(
             () -> {
-              steps.run(
+              tryStep(
                   "status",
                   () -> HostActivityStubs.status(plan).writeStatus(plan, status),
                   "written");

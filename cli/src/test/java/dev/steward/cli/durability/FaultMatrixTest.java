@@ -1,0 +1,215 @@
+package dev.steward.cli.durability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The durability promise across real process deaths: a {@code steward server --dev} process, {@code
+ * steward worker} processes (SIGKILLed and restarted), CLI processes, and real targets (git
+ * checkout, state directory, python service). Every step of the update pipeline meets every kill
+ * fault; every fault kind meets a representative set of steps; the world is checked after each run.
+ * Writes the matrix to {@code target/durability-matrix.md}, and into docs/durability.md when {@code
+ * -Dsteward.matrixDoc=../docs/durability.md} is given.
+ */
+class FaultMatrixTest {
+  private static final List<Step> MAIN =
+      List.of(Step.values()).stream().filter(s -> !s.inRollback()).toList();
+  private static final List<Step> ROLLBACK =
+      List.of(Step.values()).stream().filter(Step::inRollback).toList();
+
+  /** A representative set for the faults that need no kill (the kills meet every step). */
+  private static final List<Step> FAILING_STEPS =
+      List.of(
+          Step.LOCK,
+          Step.DISK,
+          Step.SNAPSHOT,
+          Step.UPDATE,
+          Step.HEALTH,
+          Step.PRUNE,
+          Step.STATUS,
+          Step.ROLLBACK_CODE,
+          Step.ROLLBACK_DATA,
+          Step.ROLLBACK_HEALTH);
+
+  private static final List<Step> SOME_ROLLBACK =
+      List.of(Step.ROLLBACK_DATA, Step.ROLLBACK_START, Step.ROLLBACK_HEALTH);
+
+  @TempDir Path tmp;
+
+  @Test
+  void every_fault_at_every_step_ends_updated_or_rolled_back_or_reported_with_nothing_lost()
+      throws Exception {
+    Instant began = Instant.now();
+    List<Wave> waves = new ArrayList<>();
+    try (StewardProcess server =
+        StewardProcess.start(
+                Path.of("target", "durability-logs"),
+                "server",
+                Map.of(),
+                "server",
+                "--dev",
+                "--port",
+                "0")
+            .awaitOutput("listening on", Duration.ofMinutes(2))) {
+      String address = server.stdout().lines().findFirst().orElseThrow().replaceAll(".* ", "");
+      assertTrue(server.stderr().contains("keeps everything in memory"), server.toString());
+      try {
+        List<Callable<Wave>> builders = new ArrayList<>();
+        builders.add(() -> faultWave(address));
+        for (Fault kill : List.of(Fault.KILL_DURING, Fault.KILL_AFTER, Fault.REBOOT)) {
+          builders.add(() -> killWave(kill, address));
+        }
+        runAll(builders, waves);
+      } finally {
+        waves.forEach(Wave::cleanUp);
+        // Written even when a wave failed: the table shows how far each case got.
+        new MatrixReport(cases(waves), Duration.between(began, Instant.now()))
+            .write(Path.of("target", "durability-matrix.md"));
+      }
+      List<MatrixCase> cases = cases(waves);
+      MatrixReport report = new MatrixReport(cases, Duration.between(began, Instant.now()));
+      String doc = System.getProperty("steward.matrixDoc");
+      if (doc != null && !doc.isBlank()) {
+        report.write(Path.of(doc));
+      }
+      assertEquals(
+          "",
+          cases.stream()
+              .filter(c -> !c.problems.isEmpty())
+              .map(c -> c.id + " (" + c.label + "): " + String.join("; ", c.problems))
+              .collect(Collectors.joining("\n")),
+          report::markdown);
+    }
+  }
+
+  /** Faults that do not kill the worker: one worker process serves them all and survives them. */
+  private Wave faultWave(String address) throws Exception {
+    Wave wave = new Wave("faults", null, tmp.resolve("faults"), address);
+    for (Step step : FAILING_STEPS) {
+      add(wave, Fault.FAIL, step, failExpectation(step), null);
+    }
+    for (Step step : List.of(Step.PLAN, Step.SNAPSHOT, Step.HEALTH)) {
+      add(wave, Fault.HANG, step, Expect.updated(), null);
+    }
+    add(wave, Fault.CRASH, Step.UPDATE, Expect.updated(), null);
+    MatrixCase slow = add(wave, Fault.HANG, Step.UPDATE, Expect.rolledBack(1), "sleep 600");
+    slow.updateTimeout = "3s";
+    slow.label = "update command hangs past update.timeout (3s)";
+    MatrixCase hermes =
+        add(
+            wave,
+            Fault.REAL,
+            Step.UPDATE,
+            Expect.rolledBack(1),
+            "git fetch -q origin && git reset -q --hard origin/main\n"
+                + "echo 'pip install failed' >&2; exit 1");
+    hermes.label = "hermes trap: update moves the code, then fails (exit 1)";
+    hermes.viaCli = true;
+    hermes.cliExit = 3;
+    return wave;
+  }
+
+  /** Every step, killed at once by one SIGKILL of the wave's first worker. */
+  private Wave killWave(Fault kill, String address) throws Exception {
+    Wave wave =
+        new Wave(
+            kill.name().toLowerCase().replace('_', '-'), kill, tmp.resolve(kill.name()), address);
+    for (Step step : MAIN) {
+      add(wave, kill, step, killExpectation(kill, step), null);
+    }
+    for (Step step : kill == Fault.KILL_DURING ? ROLLBACK : SOME_ROLLBACK) {
+      Expect expect =
+          kill == Fault.REBOOT && step == Step.ROLLBACK_HEALTH
+              ? Expect.failedAfterRollback(false, false, true)
+              : Expect.rolledBack(1);
+      add(wave, kill, step, expect, null);
+    }
+    return wave;
+  }
+
+  private static Expect failExpectation(Step step) {
+    return switch (step) {
+      case PLAN, LOCK -> Expect.refused();
+      case DISK, REVISION, SNAPSHOT -> Expect.failedUnchanged(0);
+      case UPDATE -> Expect.rolledBack(0);
+      case PATCHES, RESTART, HEALTH, ROLLBACK_STOP -> Expect.rolledBack(1);
+      case PRUNE -> Expect.updated();
+      case STATUS -> Expect.updated().noStatusFile();
+      case ROLLBACK_CODE -> Expect.failedAfterRollback(true, false, false);
+      case ROLLBACK_DATA -> Expect.failedAfterRollback(false, true, false);
+      case ROLLBACK_START -> Expect.failedAfterRollback(false, false, true);
+      case ROLLBACK_HEALTH -> Expect.failedAfterRollback(false, true, true);
+    };
+  }
+
+  /**
+   * After a kill the run resumes and ends updated. A reboot also kills the service: one that was
+   * under its health check is rolled back; one already verified stays down (the process manager has
+   * no boot-time start; systemd's would start it, and monitoring is what notices it).
+   */
+  private static Expect killExpectation(Fault kill, Step step) {
+    if (kill != Fault.REBOOT) {
+      return Expect.updated();
+    }
+    return switch (step) {
+      case HEALTH -> Expect.rolledBack(1);
+      case PRUNE, STATUS -> Expect.updated().serviceDown();
+      default -> Expect.updated();
+    };
+  }
+
+  private MatrixCase add(Wave wave, Fault fault, Step step, Expect expect, String realScript) {
+    String id = (fault.name() + "-" + step.label).toLowerCase().replace('_', '-');
+    MatrixCase c =
+        new MatrixCase(
+            tmp.resolve(wave.name), id, fault, step, fault.label + " " + step.label, expect);
+    c.realScript = realScript; // Real means: the update command fails or hangs by itself.
+    wave.cases.add(c);
+    return c;
+  }
+
+  /** Builds and runs the waves side by side; each is added to {@code waves} once built. */
+  private static void runAll(List<Callable<Wave>> builders, List<Wave> waves) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(builders.size());
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (Callable<Wave> builder : builders) {
+        running.add(
+            pool.submit(
+                () -> {
+                  Wave wave = builder.call();
+                  synchronized (waves) {
+                    waves.add(wave);
+                  }
+                  wave.run();
+                  return null;
+                }));
+      }
+      for (Future<?> wave : running) {
+        wave.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<MatrixCase> cases(List<Wave> waves) {
+    synchronized (waves) {
+      return waves.stream().flatMap(w -> w.cases.stream()).toList();
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.steward.cli.durability;
+
+/**
+ * A step of the update pipeline and the activity call that performs it: the N-th call of an
+ * activity type in a run (a restart and the rollback's start are both {@code RestartService}).
+ */
+enum Step {
+  PLAN("plan", "ResolvePlan", 1),
+  LOCK("lock", "AcquireLock", 1),
+  DISK("disk", "CheckDisk", 1),
+  REVISION("revision", "ReadRevision", 1),
+  SNAPSHOT("snapshot", "TakeSnapshot", 1),
+  UPDATE("update", "UpdateCode", 1),
+  PATCHES("patches", "ApplyPatches", 1),
+  RESTART("restart", "RestartService", 1),
+  HEALTH("health", "VerifyHealth", 1),
+  PRUNE("prune", "PruneSnapshots", 1),
+  STATUS("status", "WriteStatus", 1),
+  ROLLBACK_STOP("rollback-stop", "StopService", 1),
+  ROLLBACK_CODE("rollback-code", "ResetCode", 1),
+  ROLLBACK_DATA("rollback-data", "RestoreSnapshot", 1),
+  ROLLBACK_START("rollback-start", "RestartService", 2),
+  ROLLBACK_HEALTH("rollback-health", "VerifyHealth", 2);
+
+  final String label;
+  final String activity;
+  final int occurrence;
+
+  Step(String label, String activity, int occurrence) {
+    this.label = label;
+    this.activity = activity;
+    this.occurrence = occurrence;
+  }
+
+  /** Whether the step runs only in a rollback (the case then publishes a never-healthy release). */
+  boolean inRollback() {
+    return label.startsWith("rollback-");
+  }
+
+  /**
+   * When a kill wave starts this step's runs: the slowest to reach their fault first (rollbacks
+   * wait for a health check to fail), the quickest last, so that no run is held long at a quick
+   * step, whose 10 s start-to-close timeout would retry it meanwhile.
+   */
+  int startGroup() {
+    if (inRollback()) {
+      return 0;
+    }
+    if (ordinal() >= UPDATE.ordinal() && ordinal() <= HEALTH.ordinal()) {
+      return 1;
+    }
+    return ordinal() >= PRUNE.ordinal() ? 2 : 3;
+  }
+
+  /** The fault hook's spec for this step: {@code KIND@ActivityType#N}. */
+  String at(String kind) {
+    return kind + "@" + activity + "#" + occurrence;
+  }
+}

@@ -1,0 +1,162 @@
+package dev.steward.worker.faults;
+
+import dev.steward.workflows.host.TargetPlan;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.activity.ActivityInfo;
+import io.temporal.common.interceptors.ActivityInboundCallsInterceptor;
+import io.temporal.common.interceptors.ActivityInboundCallsInterceptorBase;
+import io.temporal.common.interceptors.WorkerInterceptorBase;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TEST HOOK, not a feature: injects the faults of a {@link FaultPlan} into this worker's
+ * activities, so the durability matrix can make a given step fail, hang, or stop where the test
+ * kills the worker. It is registered only when {@code STEWARD_TEST_FAULTS} is set (the worker then
+ * says so on stderr); faults with real means (a failing script, a release that never gets healthy,
+ * a SIGKILL) are injected by the tests themselves.
+ */
+public final class FaultInjector extends WorkerInterceptorBase {
+  private final FaultPlan plan;
+  // Per run and activity type, the activity ids seen, in order: the N-th call of a type in a run.
+  private final Map<String, List<String>> calls = new ConcurrentHashMap<>();
+  private final Set<String> heldRuns = ConcurrentHashMap.newKeySet();
+
+  public FaultInjector(FaultPlan plan) {
+    this.plan = plan;
+  }
+
+  @Override
+  public ActivityInboundCallsInterceptor interceptActivity(ActivityInboundCallsInterceptor next) {
+    return new ActivityInboundCallsInterceptorBase(next) {
+      private ActivityExecutionContext context;
+
+      @Override
+      public void init(ActivityExecutionContext context) {
+        this.context = context;
+        super.init(context);
+      }
+
+      @Override
+      public ActivityOutput execute(ActivityInput input) {
+        return inject(context, input, () -> super.execute(input));
+      }
+    };
+  }
+
+  private ActivityInboundCallsInterceptor.ActivityOutput inject(
+      ActivityExecutionContext context,
+      ActivityInboundCallsInterceptor.ActivityInput input,
+      java.util.function.Supplier<ActivityInboundCallsInterceptor.ActivityOutput> proceed) {
+    ActivityInfo info = context.getInfo();
+    String target = targetOf(input.getArguments());
+    String runId = info.getWorkflowId();
+    if (heldRuns.contains(runId)) {
+      mark(target, "held");
+      blockHeartbeating(context);
+    }
+    Optional<FaultPlan.Fault> fault =
+        plan.find(target, info.getActivityType(), occurrence(runId, info));
+    if (fault.isEmpty()) {
+      return proceed.get();
+    }
+    boolean first = info.getAttempt() == 1;
+    switch (fault.get().kind()) {
+      case FAIL -> {
+        mark(target, "failed");
+        throw ApplicationFailure.newNonRetryableFailure(
+            "injected failure in " + info.getActivityType(), "InjectedFault");
+      }
+      case CRASH -> {
+        if (first) {
+          mark(target, "crashed");
+          throw new InjectedError("injected unhandled error in " + info.getActivityType());
+        }
+      }
+      case HANG -> {
+        if (first) {
+          mark(target, "hung");
+          sleep(10 * 60_000L); // No heartbeats: the activity's timeout must notice.
+        }
+      }
+      case HOLD -> {
+        if (first) {
+          mark(target, "reached");
+          blockHeartbeating(context);
+        }
+      }
+      case HOLD_AFTER -> {
+        ActivityInboundCallsInterceptor.ActivityOutput output = proceed.get();
+        heldRuns.add(runId);
+        mark(target, "done");
+        return output;
+      }
+    }
+    return proceed.get();
+  }
+
+  private int occurrence(String runId, ActivityInfo info) {
+    List<String> ids =
+        calls.computeIfAbsent(
+            runId + "/" + info.getActivityType(),
+            k -> java.util.Collections.synchronizedList(new ArrayList<>()));
+    synchronized (ids) {
+      if (!ids.contains(info.getActivityId())) {
+        ids.add(info.getActivityId());
+      }
+      return ids.indexOf(info.getActivityId()) + 1;
+    }
+  }
+
+  private static String targetOf(Object[] arguments) {
+    if (arguments.length > 0 && arguments[0] instanceof TargetPlan plan) {
+      return plan.target();
+    }
+    return arguments.length > 0 ? String.valueOf(arguments[0]) : "";
+  }
+
+  private void mark(String target, String event) {
+    try {
+      Files.createDirectories(plan.markers());
+      Path marker = plan.markers().resolve(target + "." + event);
+      Files.writeString(marker, ProcessHandle.current().pid() + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Blocks until the worker is killed, heartbeating so that only the kill ends the attempt. */
+  private static void blockHeartbeating(ActivityExecutionContext context) {
+    while (true) {
+      context.heartbeat(null);
+      sleep(500);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** An unhandled error, as a bug in an activity would throw. */
+  static final class InjectedError extends Error {
+    private static final long serialVersionUID = 1L;
+
+    InjectedError(String message) {
+      super(message);
+    }
+  }
+}
