@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The update pipeline of DESIGN.md: plan, lock, hold, disk, revision, snapshot, update, patches,
@@ -36,7 +37,6 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private TargetPlan plan;
   private final StepLog steps = new StepLog(PLANNED_STEPS, new StepLabels(() -> plan)::of);
   private final RunControls controls = new RunControls(steps);
-  private boolean waitForWindow;
   private CodeActivities code;
   private SnapshotActivities snapshots;
   private ServiceActivities service;
@@ -48,18 +48,25 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   public UpdateResult update(UpdateRequest request) {
     PipelineActivities pipeline = HostActivityStubs.pipeline(request.host());
     String workflowId = Workflow.getInfo().getWorkflowId();
-    try {
-      plan =
-          steps.run(
-              "plan", () -> pipeline.resolvePlan(request.target()), p -> "target " + p.target());
-      steps.run("lock", () -> pipeline.acquireLock(plan, workflowId), "holding " + plan.target());
-    } catch (StepFailedException e) {
-      // Without a plan or the lock the pipeline cannot start: the run fails, naming why.
-      recordOutcome(UpdateResult.FAILED);
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
-    }
+    plan =
+        startingStep(
+            () ->
+                steps.run(
+                    "plan",
+                    () -> pipeline.resolvePlan(request.target()),
+                    p -> "target " + p.target()));
     controls.use(plan.controls());
-    waitForWindow = request.waitsForWindow();
+    // Waiting for the window happens before the lock, so a recovery can still run meanwhile.
+    Optional<String> outsideWindow = controls.awaitWindow(request.waitsForWindow());
+    if (outsideWindow.isPresent()) {
+      return changedNothing(UpdateResult.SKIPPED, outsideWindow.get());
+    }
+    startingStep(
+        () -> {
+          steps.run(
+              "lock", () -> pipeline.acquireLock(plan, workflowId), "holding " + plan.target());
+          return null;
+        });
     code = HostActivityStubs.code(plan);
     snapshots = HostActivityStubs.snapshots(plan);
     service = HostActivityStubs.service(plan);
@@ -68,12 +75,19 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       if (hold != null) {
         return held(hold);
       }
-      Ending ending = runPipeline();
-      return ending.outcome().equals(UpdateResult.SKIPPED)
-          ? changedNothing(ending.outcome(), ending.message())
-          : finish(ending);
+      return finish(runPipeline());
     } finally {
       Workflow.newDetachedCancellationScope(() -> pipeline.releaseLock(plan, workflowId)).run();
+    }
+  }
+
+  /** Runs a step without which the pipeline cannot start: its failure fails the run, naming why. */
+  private <T> T startingStep(Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (StepFailedException e) {
+      recordOutcome(UpdateResult.FAILED);
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
     }
   }
 
@@ -119,10 +133,6 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   }
 
   private Ending runPipeline() {
-    Optional<String> outsideWindow = controls.awaitWindow(waitForWindow);
-    if (outsideWindow.isPresent()) {
-      return Ending.of(UpdateResult.SKIPPED, outsideWindow.get());
-    }
     try {
       checkDisk();
       recordRevision();
