@@ -21,7 +21,6 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -146,7 +145,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       if (!update.moved() && !update.resumed() && !patched) {
         steps.skip("restart", "code unchanged");
         steps.skip("health", "code unchanged");
-        return Ending.of(UpdateResult.UNCHANGED, "already at " + short7(preRevision));
+        return Ending.of(UpdateResult.UNCHANGED, "already at " + UpdateTexts.short7(preRevision));
       }
       controls.clearRestart();
       restart();
@@ -164,11 +163,17 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     steps.run(
         "disk",
         () -> HostActivityStubs.disk(plan).checkDisk(plan),
-        d -> sizeOf(d.freeBytes()) + " free, " + sizeOf(d.requiredBytes()) + " needed");
+        d ->
+            UpdateTexts.sizeOf(d.freeBytes())
+                + " free, "
+                + UpdateTexts.sizeOf(d.requiredBytes())
+                + " needed");
   }
 
   private void recordRevision() {
-    preRevision = steps.run("revision", () -> code.readRevision(plan), rev -> "at " + short7(rev));
+    preRevision =
+        steps.run(
+            "revision", () -> code.readRevision(plan), rev -> "at " + UpdateTexts.short7(rev));
   }
 
   private void takeSnapshot() {
@@ -177,12 +182,12 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
         steps.run(
             "snapshot",
             () -> snapshots.takeSnapshot(plan, key, preRevision),
-            s -> s.file() + " (" + sizeOf(s.bytes()) + ", verified)");
+            s -> s.file() + " (" + UpdateTexts.sizeOf(s.bytes()) + ", verified)");
   }
 
   private CodeUpdate updateCode() {
     String key = Workflow.getInfo().getWorkflowId() + "/update";
-    return steps.run("update", () -> code.updateCode(plan, key), UpdateWorkflowImpl::describe);
+    return steps.run("update", () -> code.updateCode(plan, key), UpdateTexts::describe);
   }
 
   private boolean applyPatches() {
@@ -218,38 +223,19 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private Ending rollBack(String why) {
     boolean[] healthy = {false};
     Workflow.newDetachedCancellationScope(() -> healthy[0] = restorePreviousVersion()).run();
-    String message = why + "; rolled back to " + short7(preRevision);
+    String message = why + "; rolled back to " + UpdateTexts.short7(preRevision);
     return healthy[0]
         ? Ending.rolledBack(UpdateResult.ROLLED_BACK, message + ", healthy")
         : Ending.rolledBack(UpdateResult.FAILED, message + ", but the service is NOT healthy");
   }
 
   private boolean restorePreviousVersion() {
-    tryStep("rollback-stop", () -> service.stopService(plan), "stopped");
-    boolean codeBack =
-        tryStep(
-            "rollback-code", () -> code.resetCode(plan, preRevision), "at " + short7(preRevision));
-    boolean dataBack =
-        tryStep(
-            "rollback-data",
-            () -> snapshots.restoreSnapshot(plan, snapshot),
-            "restored " + snapshot.file());
-    boolean started = tryStep("rollback-start", () -> service.restartService(plan), "started");
-    if (!started) {
-      steps.skip("rollback-health", "service did not start");
-      collectEvidence();
-      return false;
-    }
-    boolean healthy;
-    try {
-      healthy = checkHealth("rollback-health").healthy();
-    } catch (StepFailedException e) {
-      healthy = false;
-    }
-    if (!healthy) {
+    Rollback rollback = new Rollback(steps, plan, code, snapshots, service);
+    boolean restored = rollback.restore(preRevision, snapshot);
+    if (!rollback.serviceHealthy()) {
       collectEvidence();
     }
-    return codeBack && dataBack && healthy;
+    return restored;
   }
 
   /** Keeps the service's last output for the result; evidence is best effort, never a failure. */
@@ -408,33 +394,6 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       case UpdateResult.ROLLED_BACK -> "rollback";
       default -> "failed";
     };
-  }
-
-  private static String describe(CodeUpdate update) {
-    String moved =
-        update.moved()
-            ? short7(update.fromRevision()) + " -> " + short7(update.toRevision())
-            : "no new revision";
-    return update.resumed() ? moved + " (resumed after an interrupted attempt)" : moved;
-  }
-
-  private static String short7(String revision) {
-    return revision == null || revision.length() < 7
-        ? String.valueOf(revision)
-        : revision.substring(0, 7);
-  }
-
-  private static String sizeOf(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " B";
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
-    double value = bytes / 1024.0;
-    int unit = 0;
-    for (; value >= 1024 && unit < units.length - 1; unit++) {
-      value /= 1024;
-    }
-    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
   }
 
   /** How the pipeline ended, before the status file and the result are written. */

@@ -1,0 +1,36 @@
+package dev.steward.workflows.update;
+
+import dev.steward.workflows.host.CodeUpdate;
+import java.util.Locale;
+
+/** How the update pipeline's steps describe revisions, sizes and code moves to people. */
+final class UpdateTexts {
+  private UpdateTexts() {}
+
+  static String describe(CodeUpdate update) {
+    String moved =
+        update.moved()
+            ? short7(update.fromRevision()) + " -> " + short7(update.toRevision())
+            : "no new revision";
+    return update.resumed() ? moved + " (resumed after an interrupted attempt)" : moved;
+  }
+
+  static String short7(String revision) {
+    return revision == null || revision.length() < 7
+        ? String.valueOf(revision)
+        : revision.substring(0, 7);
+  }
+
+  static String sizeOf(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    double value = bytes / 1024.0;
+    int unit = 0;
+    for (; value >= 1024 && unit < units.length - 1; unit++) {
+      value /= 1024;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+  }
+}
