@@ -3,8 +3,6 @@ package dev.steward.worker.config;
 import dev.steward.workflows.host.ControlPlan;
 import dev.steward.workflows.host.ControlPlan.ApprovalPlan;
 import dev.steward.workflows.host.ControlPlan.WindowPlan;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -33,7 +31,7 @@ final class ControlSection {
           .get("to")
           .error("is the same time as from", "give the window a length, e.g. to: \"05:00\"");
     }
-    String timezone = window.has("timezone") ? zone(window.get("timezone")) : "UTC";
+    String timezone = window.has("timezone") ? Values.timezone(window.get("timezone")) : "UTC";
     return new WindowPlan(days, from, to, timezone);
   }
 
@@ -74,16 +72,5 @@ final class ControlSection {
           "write HH:MM in quotes, e.g. \"02:00\"");
     }
     return text;
-  }
-
-  private static String zone(ConfigNode node) {
-    String text = node.text("timezone: Europe/London").trim();
-    try {
-      return ZoneId.of(text).getId();
-    } catch (DateTimeException e) {
-      throw node.error(
-          ConfigNode.quote(text) + " is not a time zone",
-          "use an IANA name such as Europe/London or UTC");
-    }
   }
 }

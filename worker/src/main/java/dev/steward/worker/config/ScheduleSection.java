@@ -1,7 +1,5 @@
 package dev.steward.worker.config;
 
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +47,7 @@ final class ScheduleSection {
     }
     String at = update.has("at") ? time(update.get("at")) : null;
     String cron = update.has("cron") ? cron(update.get("cron")) : null;
-    String timezone = update.has("timezone") ? timezone(update.get("timezone")) : "UTC";
+    String timezone = update.has("timezone") ? Values.timezone(update.get("timezone")) : "UTC";
     long jitter = update.has("jitter") ? Values.duration(update.get("jitter"), "10m", 0) : 0;
     long catchup = Values.durationOr(update, "catchup", DEFAULT_CATCHUP_MILLIS, 60_000);
     return new UpdateSchedule(at, cron, timezone, jitter, catchup);
@@ -74,16 +72,5 @@ final class ScheduleSection {
           "write minute hour day-of-month month day-of-week, e.g. \"0 3 * * *\"");
     }
     return text;
-  }
-
-  private static String timezone(ConfigNode node) {
-    String text = node.text("timezone: Europe/London").trim();
-    try {
-      return ZoneId.of(text).getId();
-    } catch (DateTimeException e) {
-      throw node.error(
-          ConfigNode.quote(text) + " is not a time zone",
-          "use an IANA name such as Europe/London or UTC");
-    }
   }
 }

@@ -1,5 +1,8 @@
 package dev.steward.worker.config;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
 /** Typed scalar reads shared by the sections: whole numbers, sizes and durations. */
 final class Values {
   private Values() {}
@@ -44,5 +47,17 @@ final class Values {
   static long durationOr(ConfigMap map, String key, long fallback, long minMillis) {
     ConfigNode node = map.get(key);
     return node.present() ? duration(node, Quantities.formatMillis(fallback), minMillis) : fallback;
+  }
+
+  /** An IANA time zone, e.g. {@code Europe/London}, as its normalised id. */
+  static String timezone(ConfigNode node) {
+    String text = node.text("timezone: Europe/London").trim();
+    try {
+      return ZoneId.of(text).getId();
+    } catch (DateTimeException e) {
+      throw node.error(
+          ConfigNode.quote(text) + " is not a time zone",
+          "use an IANA name such as Europe/London or UTC");
+    }
   }
 }
