@@ -1,19 +1,16 @@
 package dev.steward.workflows.update;
 
-import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.host.CodeActivities;
 import dev.steward.workflows.host.CodeUpdate;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
-import dev.steward.workflows.host.Notice;
 import dev.steward.workflows.host.PipelineActivities;
 import dev.steward.workflows.host.RunStatus;
 import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.TargetPlan;
-import dev.steward.workflows.notify.Notices;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
 import io.temporal.failure.ApplicationFailure;
@@ -21,7 +18,6 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -85,7 +81,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     try {
       return step.get();
     } catch (StepFailedException e) {
-      recordOutcome(UpdateResult.FAILED);
+      UpdateOutcomes.record(UpdateResult.FAILED);
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
     }
   }
@@ -263,7 +259,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   /** A run that changed nothing and leaves the status file to the last run that did. */
   private UpdateResult changedNothing(String outcome, String message) {
-    recordOutcome(outcome);
+    UpdateOutcomes.record(outcome);
     return new UpdateResult(
         plan.target(),
         outcome,
@@ -308,10 +304,11 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
                   () -> HostActivityStubs.status(plan).writeStatus(plan, status),
                   "written");
               holdAfterFailedRollback(ending);
-              announce(ending);
+              UpdateOutcomes.announce(
+                  plan, ending.outcome(), ending.message(), ending.rolledBack(), evidence);
             })
         .run();
-    recordOutcome(ending.outcome());
+    UpdateOutcomes.record(ending.outcome());
     return new UpdateResult(
         plan.target(),
         ending.outcome(),
@@ -343,36 +340,6 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       steps.run("hold", () -> HostActivityStubs.holds(plan).putHold(plan, hold), "updates held");
     } catch (StepFailedException e) {
       // Recorded as a failed step; the result still says the service is not healthy.
-    }
-  }
-
-  /** Tells the target's channels: rollbacks and failures always, success when configured. */
-  private void announce(Ending ending) {
-    String severity =
-        switch (ending.outcome()) {
-          case UpdateResult.ROLLED_BACK -> Notice.WARNING;
-          case UpdateResult.FAILED -> ending.rolledBack() ? Notice.CRITICAL : Notice.WARNING;
-          default -> plan.notifications().onSuccess() ? Notice.INFO : null;
-        };
-    if (severity != null) {
-      String title = plan.target() + ": update " + ending.outcome().replace('_', ' ');
-      Notices.send(plan, Notices.of(plan, severity, title, ending.message(), evidence));
-    }
-  }
-
-  /**
-   * Counts the run by outcome (replay-safe: the workflow metrics scope is silent while replaying)
-   * and sets its StewardOutcome search attribute; the attribute only on runs started with Steward's
-   * attributes: they prove the namespace has them registered, and upserting an unregistered one
-   * would fail the workflow task forever.
-   */
-  private static void recordOutcome(String outcome) {
-    Workflow.getMetricsScope()
-        .tagged(Map.of("kind", "update", "outcome", outcome))
-        .counter("steward_runs")
-        .inc(1);
-    if (Workflow.getTypedSearchAttributes().containsKey(StewardSearchAttributes.KIND)) {
-      Workflow.upsertTypedSearchAttributes(StewardSearchAttributes.OUTCOME.valueSet(outcome));
     }
   }
 

@@ -1,0 +1,47 @@
+package dev.steward.workflows.update;
+
+import dev.steward.workflows.StewardSearchAttributes;
+import dev.steward.workflows.host.Notice;
+import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.notify.Notices;
+import io.temporal.workflow.Workflow;
+import java.util.Map;
+
+/**
+ * What an update run tells the world about its outcome: the target's notification channels, the
+ * runs counter and the StewardOutcome search attribute. Workflow code.
+ */
+final class UpdateOutcomes {
+  private UpdateOutcomes() {}
+
+  /** Tells the target's channels: rollbacks and failures always, success when configured. */
+  static void announce(
+      TargetPlan plan, String outcome, String message, boolean rolledBack, String evidence) {
+    String severity =
+        switch (outcome) {
+          case UpdateResult.ROLLED_BACK -> Notice.WARNING;
+          case UpdateResult.FAILED -> rolledBack ? Notice.CRITICAL : Notice.WARNING;
+          default -> plan.notifications().onSuccess() ? Notice.INFO : null;
+        };
+    if (severity != null) {
+      String title = plan.target() + ": update " + outcome.replace('_', ' ');
+      Notices.send(plan, Notices.of(plan, severity, title, message, evidence));
+    }
+  }
+
+  /**
+   * Counts the run by outcome (replay-safe: the workflow metrics scope is silent while replaying)
+   * and sets its StewardOutcome search attribute; the attribute only on runs started with Steward's
+   * attributes: they prove the namespace has them registered, and upserting an unregistered one
+   * would fail the workflow task forever.
+   */
+  static void record(String outcome) {
+    Workflow.getMetricsScope()
+        .tagged(Map.of("kind", "update", "outcome", outcome))
+        .counter("steward_runs")
+        .inc(1);
+    if (Workflow.getTypedSearchAttributes().containsKey(StewardSearchAttributes.KIND)) {
+      Workflow.upsertTypedSearchAttributes(StewardSearchAttributes.OUTCOME.valueSet(outcome));
+    }
+  }
+}
