@@ -30,7 +30,7 @@ public final class StewardRuntime implements AutoCloseable {
    * @throws TemporalUnreachableException when a configured server does not answer
    */
   public static StewardRuntime open(StewardConfig config, Supplier<StewardConfig> reload) {
-    return open(config, reload, new NoopScope(), TemporalConnection.CONNECT_TIMEOUT);
+    return open(config, reload, new NoopScope(), config.temporal().connectTimeout());
   }
 
   /**

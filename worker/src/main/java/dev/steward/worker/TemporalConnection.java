@@ -21,8 +21,6 @@ import java.util.concurrent.TimeUnit;
  * server, which lives inside this process (no port at all) and keeps nothing after it ends.
  */
 public final class TemporalConnection implements AutoCloseable {
-  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
   private final TestServer.InProcessTestServer embeddedServer;
@@ -61,7 +59,8 @@ public final class TemporalConnection implements AutoCloseable {
    * test server ({@code steward server --dev}) workers do not use sticky queues: see {@link
    * StickyQueueBypass}.
    *
-   * @throws TemporalUnreachableException when it does not answer within five seconds
+   * @throws TemporalUnreachableException when it does not answer within {@link
+   *     TemporalSettings#DEFAULT_CONNECT_TIMEOUT}
    */
   public static TemporalConnection connect(String address, String namespace) {
     return connect(new TemporalSettings(address, namespace));
@@ -71,12 +70,12 @@ public final class TemporalConnection implements AutoCloseable {
    * Connects to the configured Temporal server (TLS, mutual TLS and API keys as configured) and
    * checks that it answers.
    *
-   * @throws TemporalUnreachableException when it does not answer within five seconds
+   * @throws TemporalUnreachableException when it does not answer within its connect timeout
    * @throws dev.steward.worker.config.ConfigException when the API key or certificates cannot be
    *     used
    */
   public static TemporalConnection connect(TemporalSettings settings) {
-    return connect(settings, new NoopScope(), CONNECT_TIMEOUT);
+    return connect(settings, new NoopScope(), settings.connectTimeout());
   }
 
   /**

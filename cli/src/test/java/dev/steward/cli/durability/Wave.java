@@ -2,6 +2,7 @@ package dev.steward.cli.durability;
 
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.TemporalConnection;
+import dev.steward.worker.config.TemporalSettings;
 import dev.steward.worker.faults.FaultPlan;
 import dev.steward.workflows.update.UpdateResult;
 import io.temporal.api.enums.v1.EventType;
@@ -36,6 +37,12 @@ final class Wave {
 
   private static final Duration PATIENCE = Duration.ofMinutes(4);
 
+  /**
+   * Every process of every wave starts at once on a small machine: a JVM's first call to the server
+   * can then take far longer than a user's default of 10 s.
+   */
+  private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(1);
+
   final String name;
   final Fault kill; // KILL_DURING, KILL_AFTER, REBOOT, or null: no kill
   final List<MatrixCase> cases = new ArrayList<>();
@@ -66,7 +73,9 @@ final class Wave {
     log(cases.size() + " targets ready");
     writeConfig();
     workers.add(startWorker("worker-1", faultSpec()));
-    try (TemporalConnection connection = TemporalConnection.connect(serverAddress, name)) {
+    try (TemporalConnection connection =
+        TemporalConnection.connect(
+            new TemporalSettings(serverAddress, name, null, null, CONNECT_TIMEOUT))) {
       WorkflowClient client = connection.client();
       for (MatrixCase c : cases) {
         if (!holdsUpdateCommand(c)) {
@@ -81,14 +90,15 @@ final class Wave {
         interrupt();
         log("worker-2 up");
       }
-      for (MatrixCase c : cases) {
+      List<MatrixCase> started = cases.stream().filter(c -> c.workflowId != null).toList();
+      for (MatrixCase c : started) {
         awaitResult(client, c);
         if (c.viaCli) {
           follow(c);
         }
       }
       log("every run ended");
-      for (MatrixCase c : cases) {
+      for (MatrixCase c : started) {
         c.resumeSeconds = resumeSeconds(client, c);
         c.runSeconds = runSeconds(client, c);
         c.check();
@@ -217,8 +227,10 @@ final class Wave {
             c.id,
             "--detach");
     int exit = detach.exitCode(PATIENCE);
-    c.workflowId = detach.stdout().strip();
-    if (exit != 0 || !c.workflowId.startsWith("update/" + c.id + "/")) {
+    String printed = detach.stdout().strip();
+    if (exit == 0 && printed.startsWith("update/" + c.id + "/")) {
+      c.workflowId = printed;
+    } else {
       c.problems.add("update --detach: exit " + exit + ", printed " + detach);
     }
   }
@@ -311,6 +323,9 @@ final class Wave {
             .append(serverAddress)
             .append("\n  namespace: ")
             .append(name)
+            .append("\n  connectTimeout: ")
+            .append(CONNECT_TIMEOUT.toSeconds())
+            .append("s")
             .append("\nhost: ")
             .append(host())
             .append("\ntargets:\n");

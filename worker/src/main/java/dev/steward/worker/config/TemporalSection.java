@@ -6,6 +6,7 @@ import io.temporal.envconfig.LoadClientConfigProfileOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +29,8 @@ final class TemporalSection {
       return fromEnv;
     }
     ConfigMap temporal =
-        node.map("address: 127.0.0.1:7233").allowOnly("address", "namespace", "apiKey", "tls");
+        node.map("address: 127.0.0.1:7233")
+            .allowOnly("address", "namespace", "apiKey", "tls", "connectTimeout");
     String address = temporal.has("address") ? address(temporal.get("address")) : fromEnv.address();
     String namespace =
         temporal.has("namespace")
@@ -36,7 +38,14 @@ final class TemporalSection {
             : fromEnv.namespace();
     String apiKey = temporal.has("apiKey") ? apiKey(temporal.get("apiKey")) : fromEnv.apiKey();
     TlsSettings tls = temporal.has("tls") ? tls(temporal.get("tls"), paths) : fromEnv.tls();
-    return new TemporalSettings(address, namespace, apiKey, tls);
+    Duration connectTimeout =
+        Duration.ofMillis(
+            Values.durationOr(
+                temporal,
+                "connectTimeout",
+                TemporalSettings.DEFAULT_CONNECT_TIMEOUT.toMillis(),
+                1_000));
+    return new TemporalSettings(address, namespace, apiKey, tls, connectTimeout);
   }
 
   /** The settings Temporal's environment and profile file give, checked. */

@@ -1,5 +1,6 @@
 package dev.steward.worker.config;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -13,14 +14,28 @@ import java.util.Map;
  * @param apiKey a secret reference ({@code env:NAME}, {@code file:PATH}) to an API key, or null;
  *     when it comes from a Temporal profile file it is the key itself, so it is never printed
  * @param tls TLS settings, or null for a plain-text connection (TLS is still used with an API key)
+ * @param connectTimeout how long a command waits for the server to answer before it reports it
+ *     unreachable
  */
-public record TemporalSettings(String address, String namespace, String apiKey, TlsSettings tls) {
+public record TemporalSettings(
+    String address, String namespace, String apiKey, TlsSettings tls, Duration connectTimeout) {
   /** The namespace used when neither the file nor the environment names one. */
   public static final String DEFAULT_NAMESPACE = "default";
+
+  /**
+   * Long enough for a busy small VPS to answer (a JVM's first gRPC call there can take seconds),
+   * short enough that a server that is down is reported while the user still waits.
+   */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   /** A plain-text connection without an API key. */
   public TemporalSettings(String address, String namespace) {
     this(address, namespace, null, null);
+  }
+
+  /** With the default connect timeout. */
+  public TemporalSettings(String address, String namespace, String apiKey, TlsSettings tls) {
+    this(address, namespace, apiKey, tls, DEFAULT_CONNECT_TIMEOUT);
   }
 
   /** Whether no address is configured anywhere, so Steward runs its own server in this process. */
@@ -51,6 +66,8 @@ public record TemporalSettings(String address, String namespace, String apiKey, 
             : apiKey.startsWith("env:") || apiKey.startsWith("file:") ? apiKey : "<from profile>")
         + ", tls="
         + tls
+        + ", connectTimeout="
+        + connectTimeout
         + "]";
   }
 }

@@ -66,6 +66,23 @@ class TemporalSectionTest {
   }
 
   @Test
+  void waits_ten_seconds_for_the_server_unless_connect_timeout_says_otherwise() throws Exception {
+    assertEquals(
+        java.time.Duration.ofSeconds(10),
+        fx.load("temporal:\n  address: a:7233\n" + ConfigFixture.MINIMAL)
+            .temporal()
+            .connectTimeout());
+    assertEquals(
+        java.time.Duration.ofMinutes(1),
+        fx.load("temporal:\n  address: a:7233\n  connectTimeout: 1m\n" + ConfigFixture.MINIMAL)
+            .temporal()
+            .connectTimeout());
+    assertTrue(
+        fx.error("temporal:\n  address: a:7233\n  connectTimeout: soon\n" + ConfigFixture.MINIMAL)
+            .startsWith("steward.yaml:3: temporal.connectTimeout: "));
+  }
+
+  @Test
   void refuses_an_api_key_written_into_the_file() throws Exception {
     assertEquals(
         "steward.yaml:3: temporal.apiKey: is not a secret reference"
