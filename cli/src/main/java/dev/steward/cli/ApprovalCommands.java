@@ -26,8 +26,7 @@ final class ApprovalCommands {
               + config.source()
               + " or TEMPORAL_ADDRESS)");
     }
-    try (TemporalConnection connection =
-        TemporalConnection.connect(config.temporal().address(), config.temporal().namespace())) {
+    try (TemporalConnection connection = TemporalConnection.connect(config.temporal())) {
       UpdateWorkflow workflow = connection.client().newWorkflowStub(UpdateWorkflow.class, run);
       steward.out().println(run + ": " + workflow.decide(decision));
       steward.out().flush();

@@ -1,5 +1,6 @@
 package dev.steward.cli;
 
+import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.doctor.HostDoctor;
 import dev.steward.worker.systemd.Finding;
@@ -51,7 +52,7 @@ final class DoctorCommand implements Callable<Integer> {
 
   private int checkHost(StewardConfig config) {
     HostDoctor doctor =
-        new HostDoctor(c -> TemporalConnections.open(c.temporal()), Clock.systemUTC());
+        new HostDoctor(c -> TemporalConnection.connect(c.temporal()), Clock.systemUTC());
     List<dev.steward.worker.doctor.Finding> findings = doctor.examine(config);
     PrintWriter out = steward.out();
     findings.forEach(f -> out.println(f.line()));

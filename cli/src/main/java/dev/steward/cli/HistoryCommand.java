@@ -49,7 +49,7 @@ final class HistoryCommand implements Callable<Integer> {
     if (config.temporal().embedded()) {
       throw new UsageException(unsupported());
     }
-    try (TemporalConnection connection = TemporalConnections.open(config.temporal())) {
+    try (TemporalConnection connection = TemporalConnection.connect(config.temporal())) {
       print(new RunHistory(connection).of(target, limit));
       return ExitCodes.OK;
     } catch (QueryUnsupportedException e) {

@@ -6,13 +6,10 @@ import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.schedule.ScheduleSync;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.schedules.ScheduleClient;
-import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.client.schedules.ScheduleDescription;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -20,24 +17,103 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code steward schedule …}: the nightly update as Temporal Schedules, from the config. */
+/**
+ * {@code steward schedule …}: the nightly update as Temporal Schedules, from the config. Each
+ * subcommand is a method: picocli gives it this command's fields, so all share one connection path.
+ */
 @Command(
     name = "schedule",
     description = {
       "Manage the targets' update schedules on the Temporal server (not the in-memory one).",
       "Each target's schedule.update in the config becomes a schedule with id update/TARGET."
-    },
-    subcommands = {
-      ScheduleCommand.Apply.class,
-      ScheduleCommand.ListSchedules.class,
-      ScheduleCommand.Describe.class,
-      ScheduleCommand.Trigger.class,
-      ScheduleCommand.Pause.class,
-      ScheduleCommand.Resume.class,
-      ScheduleCommand.Delete.class
     })
 final class ScheduleCommand {
   @ParentCommand Steward steward;
+
+  @Command(
+      name = "apply",
+      description = {
+        "Create, replace or delete schedules to match the config,",
+        "and start the monitors that schedule.monitor asks for."
+      })
+  int apply() {
+    StewardConfig config = steward.loadConfig();
+    return withServer(
+        (sync, client) -> {
+          List<String> lines = new ArrayList<>(sync.apply(config.updateSchedules()));
+          config.monitoredTargets().forEach(t -> lines.add(keepMonitor(client, config, t)));
+          return lines;
+        });
+  }
+
+  @Command(name = "list", description = "List this host's schedules with their next run.")
+  int list() {
+    return withSchedules(ScheduleSync::list);
+  }
+
+  @Command(name = "describe", description = "Show what the server says of a target's schedule.")
+  int describe(@Parameters(paramLabel = "TARGET") String target) {
+    return withSchedules(
+        sync -> {
+          ScheduleDescription described = sync.describe(target);
+          return List.of(
+              described.getId(),
+              "  spec: " + described.getSchedule().getSpec(),
+              "  policy: " + described.getSchedule().getPolicy(),
+              "  paused: " + described.getSchedule().getState().isPaused(),
+              "  next runs: " + described.getInfo().getNextActionTimes(),
+              "  recent runs: " + described.getInfo().getRecentActions().size());
+        });
+  }
+
+  @Command(name = "trigger", description = "Start a target's scheduled update now.")
+  int trigger(@Parameters(paramLabel = "TARGET") String target) {
+    return withSchedules(
+        sync -> {
+          sync.trigger(target);
+          return List.of("triggered the update of " + target);
+        });
+  }
+
+  @Command(name = "pause", description = "Pause a target's schedule.")
+  int pause(
+      @Parameters(paramLabel = "TARGET") String target,
+      @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "paused with steward")
+          String reason) {
+    return withSchedules(
+        sync -> {
+          sync.pause(target, reason);
+          return List.of("paused the update schedule of " + target + ": " + reason);
+        });
+  }
+
+  @Command(name = "resume", description = "Resume a paused schedule.")
+  int resume(@Parameters(paramLabel = "TARGET") String target) {
+    return withSchedules(
+        sync -> {
+          sync.resume(target);
+          return List.of("resumed the update schedule of " + target);
+        });
+  }
+
+  @Command(name = "delete", description = "Delete a target's schedule from the server.")
+  int delete(@Parameters(paramLabel = "TARGET") String target) {
+    return withSchedules(
+        sync -> {
+          sync.delete(target);
+          return List.of("deleted the update schedule of " + target);
+        });
+  }
+
+  /** Starts the target's monitor unless it already runs (a schedule of its own, in effect). */
+  private static String keepMonitor(WorkflowClient client, StewardConfig config, String target) {
+    try {
+      Pipelines.startMonitor(client, target, config.host(), false, Clock.systemUTC());
+      return "started monitor/" + target;
+    } catch (WorkflowExecutionAlreadyStarted running) {
+      return "unchanged monitor/" + target + " (running)";
+    }
+  }
 
   /** Runs {@code action} against this host's schedules on the configured server. */
   private int withSchedules(Function<ScheduleSync, List<String>> action) {
@@ -55,153 +131,12 @@ final class ScheduleCommand {
               + " (or TEMPORAL_ADDRESS) to a server such as `temporal server start-dev"
               + " --db-filename FILE`");
     }
-    try (TemporalConnection connection =
-        TemporalConnection.connect(config.temporal().address(), config.temporal().namespace())) {
-      ScheduleClient client =
-          ScheduleClient.newInstance(
-              connection.stubs(),
-              ScheduleClientOptions.newBuilder()
-                  .setNamespace(config.temporal().namespace())
-                  .build());
-      ScheduleSync sync = new ScheduleSync(client, config.host(), connection.description());
+    try (TemporalConnection connection = TemporalConnection.connect(config.temporal())) {
+      ScheduleSync sync =
+          new ScheduleSync(connection.schedules(), config.host(), connection.description());
       action.apply(sync, connection.client()).forEach(steward.out()::println);
       steward.out().flush();
       return ExitCodes.OK;
-    }
-  }
-
-  @Command(
-      name = "apply",
-      description = {
-        "Create, replace or delete schedules to match the config,",
-        "and start the monitors that schedule.monitor asks for."
-      })
-  static final class Apply implements Callable<Integer> {
-    @ParentCommand ScheduleCommand schedule;
-
-    @Override
-    public Integer call() {
-      StewardConfig config = schedule.steward.loadConfig();
-      return schedule.withServer(
-          (sync, client) -> {
-            List<String> lines = new ArrayList<>(sync.apply(config.updateSchedules()));
-            config.monitoredTargets().forEach(t -> lines.add(keepMonitor(client, config, t)));
-            return lines;
-          });
-    }
-
-    /** Starts the target's monitor unless it already runs (a schedule of its own, in effect). */
-    private static String keepMonitor(WorkflowClient client, StewardConfig config, String target) {
-      try {
-        Pipelines.startMonitor(client, target, config.host(), false, Clock.systemUTC());
-        return "started monitor/" + target;
-      } catch (WorkflowExecutionAlreadyStarted running) {
-        return "unchanged monitor/" + target + " (running)";
-      }
-    }
-  }
-
-  @Command(name = "list", description = "List this host's schedules with their next run.")
-  static final class ListSchedules implements Callable<Integer> {
-    @ParentCommand ScheduleCommand schedule;
-
-    @Override
-    public Integer call() {
-      return schedule.withSchedules(ScheduleSync::list);
-    }
-  }
-
-  @Command(name = "describe", description = "Show what the server says of a target's schedule.")
-  static final class Describe implements Callable<Integer> {
-    @ParentCommand ScheduleCommand schedule;
-
-    @Parameters(paramLabel = "TARGET")
-    String target;
-
-    @Override
-    public Integer call() {
-      return schedule.withSchedules(
-          sync -> {
-            ScheduleDescription described = sync.describe(target);
-            return List.of(
-                described.getId(),
-                "  spec: " + described.getSchedule().getSpec(),
-                "  policy: " + described.getSchedule().getPolicy(),
-                "  paused: " + described.getSchedule().getState().isPaused(),
-                "  next runs: " + described.getInfo().getNextActionTimes(),
-                "  recent runs: " + described.getInfo().getRecentActions().size());
-          });
-    }
-  }
-
-  @Command(name = "trigger", description = "Start a target's scheduled update now.")
-  static final class Trigger implements Callable<Integer> {
-    @ParentCommand ScheduleCommand schedule;
-
-    @Parameters(paramLabel = "TARGET")
-    String target;
-
-    @Override
-    public Integer call() {
-      return schedule.withSchedules(
-          sync -> {
-            sync.trigger(target);
-            return List.of("triggered the update of " + target);
-          });
-    }
-  }
-
-  @Command(name = "pause", description = "Pause a target's schedule.")
-  static final class Pause implements Callable<Integer> {
-    @ParentCommand ScheduleCommand schedule;
-
-    @Parameters(paramLabel = "TARGET")
-    String target;
-
-    @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "paused with steward")
-    String reason;
-
-    @Override
-    public Integer call() {
-      return schedule.withSchedules(
-          sync -> {
-            sync.pause(target, reason);
-            return List.of("paused the update schedule of " + target + ": " + reason);
-          });
-    }
-  }
-
-  @Command(name = "resume", description = "Resume a paused schedule.")
-  static final class Resume implements Callable<Integer> {
-    @ParentCommand ScheduleCommand schedule;
-
-    @Parameters(paramLabel = "TARGET")
-    String target;
-
-    @Override
-    public Integer call() {
-      return schedule.withSchedules(
-          sync -> {
-            sync.resume(target);
-            return List.of("resumed the update schedule of " + target);
-          });
-    }
-  }
-
-  @Command(name = "delete", description = "Delete a target's schedule from the server.")
-  static final class Delete implements Callable<Integer> {
-    @ParentCommand ScheduleCommand schedule;
-
-    @Parameters(paramLabel = "TARGET")
-    String target;
-
-    @Override
-    public Integer call() {
-      return schedule.withSchedules(
-          sync -> {
-            sync.delete(target);
-            return List.of("deleted the update schedule of " + target);
-          });
     }
   }
 }

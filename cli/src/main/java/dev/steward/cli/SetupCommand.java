@@ -35,7 +35,7 @@ final class SetupCommand implements Callable<Integer> {
               + " search attributes itself each time it starts");
     }
     PrintWriter out = steward.out();
-    try (TemporalConnection connection = TemporalConnections.open(temporal)) {
+    try (TemporalConnection connection = TemporalConnection.connect(temporal)) {
       out.println("Temporal: " + connection.description());
       NamespaceSetup.Result namespace = new NamespaceSetup(connection).ensure();
       out.println(

@@ -9,8 +9,6 @@ import dev.steward.worker.schedule.ScheduleSync;
 import dev.steward.worker.status.StatusReader;
 import dev.steward.worker.status.TargetStatus;
 import dev.steward.workflows.host.TargetPlan;
-import io.temporal.client.schedules.ScheduleClient;
-import io.temporal.client.schedules.ScheduleClientOptions;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -74,17 +72,9 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private List<TargetStatus> readWithServer(StewardConfig config, List<TargetPlan> plans) {
-    try (TemporalConnection connection =
-        TemporalConnection.connect(config.temporal().address(), config.temporal().namespace())) {
+    try (TemporalConnection connection = TemporalConnection.connect(config.temporal())) {
       ScheduleSync schedules =
-          new ScheduleSync(
-              ScheduleClient.newInstance(
-                  connection.stubs(),
-                  ScheduleClientOptions.newBuilder()
-                      .setNamespace(config.temporal().namespace())
-                      .build()),
-              config.host(),
-              connection.description());
+          new ScheduleSync(connection.schedules(), config.host(), connection.description());
       return read(plans, schedules::nextRun);
     } catch (TemporalUnreachableException e) {
       return read(plans, name -> "unknown: " + e.getMessage());

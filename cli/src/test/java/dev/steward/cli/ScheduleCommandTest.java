@@ -50,7 +50,10 @@ class ScheduleCommandTest {
       Path config = tmp.resolve("remote.yaml");
       Files.writeString(
           config,
-          "temporal:\n  address: 127.0.0.1:" + port + "\n" + Files.readString(target.config()));
+          "temporal:\n  address: 127.0.0.1:"
+              + port
+              + "\n  connectTimeout: 1m\n"
+              + Files.readString(target.config()));
 
       CliRun run = CliRun.of("-c", config.toString(), "schedule", "list");
 

@@ -9,6 +9,8 @@ import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.api.workflowservice.v1.GetSystemInfoResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.client.schedules.ScheduleClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
@@ -137,6 +139,15 @@ public final class TemporalConnection implements AutoCloseable {
 
   public WorkflowServiceStubs stubs() {
     return stubs;
+  }
+
+  /** A client for the Schedules API of this connection's namespace. */
+  public ScheduleClient schedules() {
+    return ScheduleClient.newInstance(
+        stubs,
+        ScheduleClientOptions.newBuilder()
+            .setNamespace(client.getOptions().getNamespace())
+            .build());
   }
 
   /** Whether this is the embedded server, which lives and dies with this process. */

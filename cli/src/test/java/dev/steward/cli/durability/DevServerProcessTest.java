@@ -52,7 +52,10 @@ class DevServerProcessTest {
       Path config =
           Files.writeString(
               tmp.resolve("steward.yaml"),
-              "temporal:\n  address: " + address + "\n" + Files.readString(target.config()));
+              "temporal:\n  address: "
+                  + address
+                  + "\n  connectTimeout: 1m\n"
+                  + Files.readString(target.config()));
 
       try (StewardProcess follow =
           StewardProcess.start(

@@ -119,12 +119,27 @@ final class MatrixCase {
   String configBlock() throws IOException {
     String own = Files.readString(target.config());
     String body = own.substring(own.indexOf("  demo:\n") + "  demo:\n".length());
-    // Generous for a loaded build machine: a health probe that times out once breaks the streak.
-    body = body.replace("      timeout: 8s\n", "      timeout: 15s\n");
     if (updateTimeout != null) {
-      body = body.replace("      timeout: 30s\n", "      timeout: " + updateTimeout + "\n");
+      body =
+          replaceOnce(
+              body,
+              "      timeout: 30s\n    health:\n",
+              "      timeout: " + updateTimeout + "\n    health:\n");
     }
+    // Generous for a loaded build machine, where every case's service restarts at once after a
+    // kill: a probe that times out breaks the stable streak.
+    body =
+        replaceOnce(
+            body, "stableFor: 2s\n      timeout: 10s\n", "stableFor: 2s\n      timeout: 30s\n");
     return "  " + id + ":\n" + body;
+  }
+
+  /** Fails when TestTarget's config no longer has the text, so the change is never lost. */
+  private static String replaceOnce(String text, String what, String with) {
+    if (!text.contains(what)) {
+      throw new IllegalStateException("TestTarget's config has no " + what.strip());
+    }
+    return text.replace(what, with);
   }
 
   /** Lets a held update command finish. */

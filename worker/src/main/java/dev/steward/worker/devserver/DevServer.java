@@ -1,6 +1,7 @@
 package dev.steward.worker.devserver;
 
 import dev.steward.worker.TemporalConnection;
+import dev.steward.worker.config.TemporalSettings;
 import dev.steward.worker.setup.SearchAttributeSetup;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  * to {@link InetAddress#getLoopbackAddress()}.
  */
 public final class DevServer implements AutoCloseable {
+  private static final Duration SELF_CONNECT = Duration.ofMinutes(1);
+
   private final TestServicesStarter services;
   private final Server server;
 
@@ -54,9 +58,16 @@ public final class DevServer implements AutoCloseable {
     }
   }
 
-  /** Steward's runs carry its search attributes: a server must know them before the first run. */
+  /**
+   * Steward's runs carry its search attributes: a server must know them before the first run. The
+   * server is this process's own, so it will answer: on a busy machine a JVM's first gRPC call can
+   * take longer than a client's usual patience.
+   */
   private void registerSearchAttributes() {
-    try (TemporalConnection connection = TemporalConnection.connect(address(), "default")) {
+    TemporalSettings self =
+        new TemporalSettings(
+            address(), TemporalSettings.DEFAULT_NAMESPACE, null, null, SELF_CONNECT);
+    try (TemporalConnection connection = TemporalConnection.connect(self)) {
       new SearchAttributeSetup(connection).register();
     }
   }

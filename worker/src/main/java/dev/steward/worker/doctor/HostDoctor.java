@@ -7,8 +7,6 @@ import dev.steward.worker.setup.SearchAttributeSetup;
 import dev.steward.workflows.host.TargetPlan;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.temporal.client.schedules.ScheduleClient;
-import io.temporal.client.schedules.ScheduleClientOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -86,13 +84,7 @@ public final class HostDoctor {
   private static List<Finding> schedules(TemporalConnection connection, StewardConfig config) {
     List<String> ids;
     try {
-      ScheduleClient schedules =
-          ScheduleClient.newInstance(
-              connection.stubs(),
-              ScheduleClientOptions.newBuilder()
-                  .setNamespace(connection.client().getOptions().getNamespace())
-                  .build());
-      ids = schedules.listSchedules().map(s -> s.getScheduleId()).toList();
+      ids = connection.schedules().listSchedules().map(s -> s.getScheduleId()).toList();
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
         return List.of(Finding.unknown("schedules", "this server has no Schedules API"));
