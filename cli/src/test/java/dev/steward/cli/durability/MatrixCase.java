@@ -47,7 +47,7 @@ final class MatrixCase {
   /** The exit code {@code steward follow} must end with, when {@link #viaCli}. */
   int cliExit;
 
-  /** Replaces the update timeout of TestTarget's config (e.g. "3s"), or null. */
+  /** The update timeout of this case's target (e.g. "3s"); null: a generous 2m. */
   String updateTimeout;
 
   String workflowId;
@@ -119,15 +119,14 @@ final class MatrixCase {
   String configBlock() throws IOException {
     String own = Files.readString(target.config());
     String body = own.substring(own.indexOf("  demo:\n") + "  demo:\n".length());
-    if (updateTimeout != null) {
-      body =
-          replaceOnce(
-              body,
-              "      timeout: 30s\n    health:\n",
-              "      timeout: " + updateTimeout + "\n    health:\n");
-    }
-    // Generous for a loaded build machine, where every case's service restarts at once after a
-    // kill: a probe that times out breaks the stable streak.
+    // Generous for a loaded build machine: a held update command counts its wait for the kill and
+    // the new worker against this timeout; every case's service restarts at once after a kill, and
+    // a probe that times out breaks the stable streak.
+    body =
+        replaceOnce(
+            body,
+            "      timeout: 30s\n    health:\n",
+            "      timeout: " + (updateTimeout != null ? updateTimeout : "2m") + "\n    health:\n");
     body =
         replaceOnce(
             body, "stableFor: 2s\n      timeout: 10s\n", "stableFor: 2s\n      timeout: 30s\n");
