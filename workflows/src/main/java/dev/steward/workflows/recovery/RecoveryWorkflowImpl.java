@@ -13,6 +13,7 @@ import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.notify.Notices;
+import dev.steward.workflows.pipeline.HealthProgress;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
 import dev.steward.workflows.update.StepResult;
@@ -64,6 +65,11 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   @Override
   public List<StepResult> progress() {
     return steps.progress();
+  }
+
+  @Override
+  public void healthProgress(HealthProgress progress) {
+    steps.showHealthProgress(progress);
   }
 
   private Ending runPlaybook() {

@@ -11,6 +11,7 @@ import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.pipeline.HealthProgress;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
 import io.temporal.failure.ApplicationFailure;
@@ -86,6 +87,11 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   @Override
   public List<StepResult> progress() {
     return steps.progress();
+  }
+
+  @Override
+  public void healthProgress(HealthProgress progress) {
+    steps.showHealthProgress(progress);
   }
 
   @Override
