@@ -72,6 +72,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
     Measurement m = HostActivityStubs.monitor(plan, Summaries.measure(plan)).measure(plan);
     heartbeat(m.up());
     List<String> alerts = new Alerts(plan).update(state.alerts(), m);
+    MonitorGauges.record(plan.target(), m.metrics(), alerts);
     int downCount = m.up() ? 0 : state.downCount() + 1;
     String downSince = m.up() ? null : state.downSince() != null ? state.downSince() : m.time();
     state =
