@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +128,12 @@ class WebUiTest {
     assertTrue(
         signals <= healthMillis / 2000 + 1,
         signals + " progress signals in " + healthMillis + " ms: more than one per 2 s");
+    System.out.printf(
+        Locale.ROOT,
+        "web ui: %d progress signals, %d events in all, health wait %d ms%n",
+        signals,
+        history(result.workflowId()).size(),
+        healthMillis);
   }
 
   private UpdateWorkflow start() {
