@@ -6,6 +6,7 @@ import dev.steward.activities.hold.HoldActivitiesImpl;
 import dev.steward.activities.monitor.MonitorActivitiesImpl;
 import dev.steward.activities.notify.NotifyActivitiesImpl;
 import dev.steward.activities.recovery.RecoveryActivitiesImpl;
+import dev.steward.activities.service.HealthProgressSignals;
 import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
 import dev.steward.activities.status.StatusActivitiesImpl;
@@ -70,7 +71,7 @@ public final class StewardWorker {
         new DiskActivitiesImpl(),
         new CodeActivitiesImpl(),
         new SnapshotActivitiesImpl(),
-        new ServiceActivitiesImpl(),
+        new ServiceActivitiesImpl(new HealthProgressSignals(client)),
         new StatusActivitiesImpl(),
         new HoldActivitiesImpl(),
         new NotifyActivitiesImpl(),

@@ -16,6 +16,7 @@ import dev.steward.workflows.monitor.MonitorRequest;
 import dev.steward.workflows.monitor.MonitorState;
 import dev.steward.workflows.notify.NotifyRequest;
 import dev.steward.workflows.notify.NotifyResult;
+import dev.steward.workflows.pipeline.HealthProgress;
 import dev.steward.workflows.recovery.RecoveryRequest;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.update.ApprovalDecision;
@@ -43,6 +44,7 @@ class PayloadRoundTripTest {
         new Measurement("2026-11-29T03:00:00Z", List.of(new Metric("up", "up", "", Metric.OK)));
     return Stream.of(
         new UpdateRequest("demo", "h", false),
+        new HealthProgress(4_000, 10_000, 6_500, 120_000),
         new ApprovalDecision(false, "ops", "not now"),
         new UpdateResult(
             "demo",

@@ -39,7 +39,8 @@ final class Metrics {
         Metric.UP,
         health.message(),
         "running and healthy",
-        health.healthy() ? Metric.OK : Metric.ALERT);
+        health.healthy() ? Metric.OK : Metric.ALERT,
+        health.healthy() ? 1.0 : 0.0);
   }
 
   Metric disk() {
@@ -58,7 +59,8 @@ final class Metrics {
           Metric.DISK,
           value,
           threshold,
-          free < limits.diskFreeMinPercent() ? Metric.ALERT : Metric.OK);
+          free < limits.diskFreeMinPercent() ? Metric.ALERT : Metric.OK,
+          free);
     } catch (IOException e) {
       return new Metric(Metric.DISK, "cannot read: " + e.getMessage(), threshold, Metric.UNKNOWN);
     }
@@ -73,7 +75,11 @@ final class Metrics {
     }
     boolean over = max > 0 && used.getAsLong() > max;
     return new Metric(
-        Metric.MEMORY, bytes(used.getAsLong()), threshold, over ? Metric.ALERT : Metric.OK);
+        Metric.MEMORY,
+        bytes(used.getAsLong()),
+        threshold,
+        over ? Metric.ALERT : Metric.OK,
+        (double) used.getAsLong());
   }
 
   Metric errors() {
@@ -92,7 +98,7 @@ final class Metrics {
       String window =
           " in the last " + Duration.ofMillis(limits.errorWindowMillis()).toMinutes() + " min";
       if (w.calls() + w.failedAttempts() == 0) {
-        return new Metric(Metric.ERRORS, "no model calls" + window, threshold, Metric.OK);
+        return new Metric(Metric.ERRORS, "no model calls" + window, threshold, Metric.OK, 0.0);
       }
       String value =
           w.failedAttempts()
@@ -105,7 +111,8 @@ final class Metrics {
               + (w.byStatus().isEmpty() ? "" : ", by status " + w.byStatus())
               + (w.finalFailures() == 0 ? "" : ", " + w.finalFailures() + " gave up");
       boolean high = w.errorPercent() > limits.errorRateMaxPercent();
-      return new Metric(Metric.ERRORS, value, threshold, high ? Metric.ALERT : Metric.OK);
+      return new Metric(
+          Metric.ERRORS, value, threshold, high ? Metric.ALERT : Metric.OK, w.errorPercent());
     } catch (IOException e) {
       return new Metric(
           Metric.ERRORS,

@@ -3,6 +3,7 @@ package dev.steward.activities.service;
 import dev.steward.activities.process.Commands;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.TargetPlan.HealthPlan;
+import dev.steward.workflows.pipeline.HealthProgress;
 import io.temporal.activity.Activity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,14 +20,23 @@ import java.util.Optional;
  * however well the new one answers).
  */
 final class HealthVerifier {
+  /** Progress goes to the run at most this often (each report is a few events of history). */
+  static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+
   private final ServiceManager manager;
   private final HealthProbes probes;
   private final Duration pollInterval;
+  private final HealthProgressSink progress;
 
-  HealthVerifier(ServiceManager manager, HealthProbes probes, Duration pollInterval) {
+  HealthVerifier(
+      ServiceManager manager,
+      HealthProbes probes,
+      Duration pollInterval,
+      HealthProgressSink progress) {
     this.manager = manager;
     this.probes = probes;
     this.pollInterval = pollInterval;
+    this.progress = progress;
   }
 
   /**
@@ -37,6 +47,7 @@ final class HealthVerifier {
     Streak streak = new Streak();
     Incarnation first = new Incarnation();
     String lastFailure = null;
+    ProgressThrottle reports = new ProgressThrottle(progress, PROGRESS_EVERY, begin);
     while (true) {
       Commands.heartbeatIfInActivity();
       ServiceStatus status = manager.status();
@@ -56,6 +67,10 @@ final class HealthVerifier {
         lastFailure = failure.get();
       }
       long waited = millis(now - begin);
+      reports.offer(
+          new HealthProgress(
+              streak.heldMillis(now), plan.stableForMillis(), waited, plan.timeoutMillis()),
+          now);
       if (waited >= plan.timeoutMillis() || (!status.running() && status.gone())) {
         return new HealthReport(false, waited, unhealthyMessage(plan, streak, now, lastFailure));
       }

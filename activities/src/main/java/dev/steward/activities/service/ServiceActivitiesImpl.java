@@ -18,6 +18,7 @@ public final class ServiceActivitiesImpl implements ServiceActivities {
   private static final HealthPlan RUNNING_ONLY = new HealthPlan(null, List.of(), 10_000, 120_000);
 
   private final Duration grace;
+  private final HealthProgressSink progress;
   private final HealthProbes probes = new HealthProbes();
 
   public ServiceActivitiesImpl() {
@@ -28,7 +29,23 @@ public final class ServiceActivitiesImpl implements ServiceActivities {
    * @param grace how long a process service may take to exit after SIGTERM
    */
   public ServiceActivitiesImpl(Duration grace) {
+    this(grace, HealthProgressSink.NONE);
+  }
+
+  /**
+   * @param progress where health waits report how far they are (the worker signals the run)
+   */
+  public ServiceActivitiesImpl(HealthProgressSink progress) {
+    this(DEFAULT_GRACE, progress);
+  }
+
+  /**
+   * @param grace how long a process service may take to exit after SIGTERM
+   * @param progress where health waits report how far they are
+   */
+  public ServiceActivitiesImpl(Duration grace, HealthProgressSink progress) {
     this.grace = grace;
+    this.progress = progress;
   }
 
   @Override
@@ -44,7 +61,7 @@ public final class ServiceActivitiesImpl implements ServiceActivities {
   @Override
   public HealthReport verifyHealth(TargetPlan plan) {
     HealthPlan health = plan.health() == null ? RUNNING_ONLY : plan.health();
-    return new HealthVerifier(manager(plan), probes, POLL_INTERVAL)
+    return new HealthVerifier(manager(plan), probes, POLL_INTERVAL, progress)
         .verify(health, Path.of(plan.checkout()));
   }
 

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.host.TargetPlan.HealthPlan;
+import dev.steward.workflows.pipeline.HealthProgress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,5 +125,26 @@ class VerifyHealthTest {
 
     assertFalse(report.healthy());
     assertEquals("service is not running (Steward has not started it)", report.message());
+  }
+
+  @Test
+  void reports_how_long_the_service_has_been_stable_while_it_waits() throws Exception {
+    List<HealthProgress> reports = new CopyOnWriteArrayList<>();
+    ServiceActivitiesImpl reporting =
+        new ServiceActivitiesImpl(Duration.ofMillis(500), reports::add);
+    TargetPlan plan =
+        TestServices.plan(
+            root, serverArgv("ok"), new HealthPlan(healthUrl(), List.of(), 5000, 30_000));
+    started.add(plan);
+    reporting.restartService(plan);
+    TestServices.awaitLog(plan, "listening on");
+
+    HealthReport report = reporting.verifyHealth(plan);
+
+    assertTrue(report.healthy(), report.message());
+    assertFalse(reports.isEmpty(), "a 5 s wait reports at least once");
+    for (HealthProgress progress : reports) {
+      assertTrue(progress.describe().matches("[0-4] s of 5 s stable"), progress.describe());
+    }
   }
 }

@@ -14,14 +14,15 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The worker's metrics in one Prometheus registry: the SDK's worker and client metrics (through
  * {@link MicrometerClientStatsReporter}); the workflows' own, reported through the same scope
- * ({@code steward_runs_total{kind,outcome}}, {@code steward_step_duration_seconds{step,status}});
- * and what the host knows: {@code steward_seconds_since_last_success{target}} from each target's
- * status file, and {@code steward_active_alerts}.
+ * ({@code steward_runs_total{kind,outcome}}, {@code steward_step_duration_seconds{step,status}},
+ * and the monitor's gauges per target: {@code steward_active_alerts}, {@code steward_monitor_up},
+ * {@code steward_monitor_disk_free_percent}, {@code steward_monitor_memory_bytes}, {@code
+ * steward_monitor_error_percent}); and what the host knows: {@code
+ * steward_seconds_since_last_success{target}} from each target's status file.
  */
 public final class StewardMetrics implements AutoCloseable {
   private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
@@ -29,7 +30,6 @@ public final class StewardMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Scope scope;
-  private final AtomicInteger activeAlerts = new AtomicInteger();
   // Micrometer holds gauge objects weakly: without these references a gauge would turn NaN.
   private final List<StatusFileAge> watched = new CopyOnWriteArrayList<>();
 
@@ -38,9 +38,6 @@ public final class StewardMetrics implements AutoCloseable {
         new RootScopeBuilder()
             .reporter(new MicrometerClientStatsReporter(registry))
             .reportEvery(com.uber.m3.util.Duration.ofMillis(REPORT_EVERY.toMillis()));
-    Gauge.builder("steward_active_alerts", activeAlerts, AtomicInteger::get)
-        .description("Alerts firing now (set by the monitor; 0 until it runs)")
-        .register(registry);
   }
 
   /** The scope to give the SDK's service stubs: worker, client and workflow metrics go there. */
@@ -61,11 +58,6 @@ public final class StewardMetrics implements AutoCloseable {
           .tag("target", plan.target())
           .register(registry);
     }
-  }
-
-  /** The number of alerts firing now; the monitor sets it. */
-  public AtomicInteger activeAlerts() {
-    return activeAlerts;
   }
 
   /** Everything, in Prometheus's text format. */

@@ -27,57 +27,59 @@ public final class HostActivityStubs {
 
   /** The host's configuration and lock: usable before the plan is known. */
   public static PipelineActivities pipeline(String host) {
-    return Workflow.newActivityStub(PipelineActivities.class, options(host, QUICK, null));
+    return pipeline(host, null);
   }
 
-  public static DiskActivities disk(TargetPlan plan) {
-    return Workflow.newActivityStub(DiskActivities.class, options(plan.host(), QUICK, null));
+  public static PipelineActivities pipeline(String host, String summary) {
+    return stub(PipelineActivities.class, options(host, QUICK, null), summary);
   }
 
-  public static StatusActivities status(TargetPlan plan) {
-    return Workflow.newActivityStub(StatusActivities.class, options(plan.host(), QUICK, null));
+  public static DiskActivities disk(TargetPlan plan, String summary) {
+    return stub(DiskActivities.class, options(plan.host(), QUICK, null), summary);
+  }
+
+  public static StatusActivities status(TargetPlan plan, String summary) {
+    return stub(StatusActivities.class, options(plan.host(), QUICK, null), summary);
   }
 
   /** Code: the update command and its {@code then} commands each get the update timeout. */
-  public static CodeActivities code(TargetPlan plan) {
+  public static CodeActivities code(TargetPlan plan, String summary) {
     int commands = 1 + plan.update().then().size() + plan.patches().size();
     Duration budget = Duration.ofSeconds(plan.update().timeoutSeconds()).multipliedBy(commands);
-    return Workflow.newActivityStub(
-        CodeActivities.class, options(plan.host(), budget.plus(MARGIN), HEARTBEAT));
+    return stub(
+        CodeActivities.class, options(plan.host(), budget.plus(MARGIN), HEARTBEAT), summary);
   }
 
-  public static SnapshotActivities snapshots(TargetPlan plan) {
-    return Workflow.newActivityStub(
-        SnapshotActivities.class, options(plan.host(), SNAPSHOT, HEARTBEAT));
+  public static SnapshotActivities snapshots(TargetPlan plan, String summary) {
+    return stub(SnapshotActivities.class, options(plan.host(), SNAPSHOT, HEARTBEAT), summary);
   }
 
   /** Service: a restart gets a few minutes; a health wait its configured timeout and a margin. */
-  public static ServiceActivities service(TargetPlan plan) {
+  public static ServiceActivities service(TargetPlan plan, String summary) {
     Duration health = Duration.ofMillis(plan.health().timeoutMillis()).plus(MARGIN);
     Duration longest = health.compareTo(SERVICE_CHANGE) > 0 ? health : SERVICE_CHANGE;
-    return Workflow.newActivityStub(
-        ServiceActivities.class, options(plan.host(), longest, HEARTBEAT));
+    return stub(ServiceActivities.class, options(plan.host(), longest, HEARTBEAT), summary);
   }
 
-  public static HoldActivities holds(TargetPlan plan) {
-    return Workflow.newActivityStub(HoldActivities.class, options(plan.host(), QUICK, null));
+  public static HoldActivities holds(TargetPlan plan, String summary) {
+    return stub(HoldActivities.class, options(plan.host(), QUICK, null), summary);
   }
 
   /** Probes, the provider's status page and log tails: quick, a few retries. */
-  public static RecoveryActivities recovery(TargetPlan plan) {
-    return Workflow.newActivityStub(RecoveryActivities.class, options(plan.host(), QUICK, null));
+  public static RecoveryActivities recovery(TargetPlan plan, String summary) {
+    return stub(RecoveryActivities.class, options(plan.host(), QUICK, null), summary);
   }
 
-  public static MonitorActivities monitor(TargetPlan plan) {
-    return Workflow.newActivityStub(MonitorActivities.class, options(plan.host(), QUICK, null));
+  public static MonitorActivities monitor(TargetPlan plan, String summary) {
+    return stub(MonitorActivities.class, options(plan.host(), QUICK, null), summary);
   }
 
   /**
    * The heartbeat ping: a short timeout and three quick attempts, so a slow receiver never delays
    * the next measurement.
    */
-  public static MonitorActivities heartbeat(TargetPlan plan) {
-    return Workflow.newActivityStub(
+  public static MonitorActivities heartbeat(TargetPlan plan, String summary) {
+    return stub(
         MonitorActivities.class,
         ActivityOptions.newBuilder()
             .setTaskQueue(TaskQueues.forHost(plan.host()))
@@ -88,7 +90,8 @@ public final class HostActivityStubs {
                     .setMaximumInterval(Duration.ofSeconds(5))
                     .setMaximumAttempts(3)
                     .build())
-            .build());
+            .build(),
+        summary);
   }
 
   /**
@@ -96,8 +99,8 @@ public final class HostActivityStubs {
    * hour, so a channel that is down for a while still gets the notice, and one that stays down is
    * recorded as failed.
    */
-  public static NotifyActivities notices(String host) {
-    return Workflow.newActivityStub(
+  public static NotifyActivities notices(String host, String summary) {
+    return stub(
         NotifyActivities.class,
         ActivityOptions.newBuilder()
             .setTaskQueue(TaskQueues.forHost(host))
@@ -110,7 +113,20 @@ public final class HostActivityStubs {
                     .setMaximumAttempts(6)
                     .setDoNotRetry(FailureTypes.CONFIG_INVALID)
                     .build())
-            .build());
+            .build(),
+        summary);
+  }
+
+  /**
+   * A stub whose every activity carries {@code summary}, the one line the web UI shows for it.
+   * Summaries are user metadata, not part of the command the replay compares, so they may change
+   * without a version guard; they must never hold a secret (name steps, targets and revisions, not
+   * command lines).
+   */
+  private static <T> T stub(Class<T> type, ActivityOptions options, String summary) {
+    ActivityOptions withSummary =
+        summary == null ? options : options.toBuilder().setSummary(summary).build();
+    return Workflow.newActivityStub(type, withSummary);
   }
 
   private static ActivityOptions options(String host, Duration startToClose, Duration heartbeat) {

@@ -5,6 +5,7 @@ import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
 import dev.steward.workflows.host.Measurement;
 import dev.steward.workflows.host.Notice;
+import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.notify.Notices;
 import dev.steward.workflows.recovery.RecoveryRequest;
@@ -33,8 +34,10 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
       state = request.carried();
     }
     if (request.once()) {
-      plan = HostActivityStubs.pipeline(request.host()).resolvePlan(request.target());
-      return HostActivityStubs.monitor(plan).measure(plan);
+      plan =
+          HostActivityStubs.pipeline(request.host(), Summaries.plan(request.target()))
+              .resolvePlan(request.target());
+      return HostActivityStubs.monitor(plan, Summaries.measure(plan)).measure(plan);
     }
     for (int i = 0; i < CYCLES_PER_RUN; i++) {
       resolvePlan(request);
@@ -48,7 +51,9 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
   /** The plan afresh each cycle; a config broken meanwhile keeps the last good plan running. */
   private void resolvePlan(MonitorRequest request) {
     try {
-      plan = HostActivityStubs.pipeline(request.host()).resolvePlan(request.target());
+      plan =
+          HostActivityStubs.pipeline(request.host(), Summaries.plan(request.target()))
+              .resolvePlan(request.target());
     } catch (ActivityFailure e) {
       if (plan == null) {
         throw e;
@@ -64,9 +69,10 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
   }
 
   private void cycle() {
-    Measurement m = HostActivityStubs.monitor(plan).measure(plan);
+    Measurement m = HostActivityStubs.monitor(plan, Summaries.measure(plan)).measure(plan);
     heartbeat(m.up());
     List<String> alerts = new Alerts(plan).update(state.alerts(), m);
+    MonitorGauges.record(plan.target(), m.metrics(), alerts);
     int downCount = m.up() ? 0 : state.downCount() + 1;
     String downSince = m.up() ? null : state.downSince() != null ? state.downSince() : m.time();
     state =
@@ -89,7 +95,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
       return;
     }
     try {
-      HostActivityStubs.heartbeat(plan).pingHeartbeat(plan, up);
+      HostActivityStubs.heartbeat(plan, Summaries.heartbeat(plan, up)).pingHeartbeat(plan, up);
     } catch (ActivityFailure e) {
       Workflow.getLogger(MonitorWorkflowImpl.class).warn("heartbeat failed: {}", e.getMessage());
     }
@@ -130,7 +136,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
       return recent.size() + " recoveries already in the window";
     }
     try {
-      Hold hold = HostActivityStubs.holds(plan).readHold(plan);
+      Hold hold = HostActivityStubs.holds(plan, Summaries.readHold(plan)).readHold(plan);
       return hold == null ? null : "on hold: " + hold.reason();
     } catch (ActivityFailure e) {
       return "cannot read the hold";

@@ -3,6 +3,7 @@ package dev.steward.workflows.notify;
 import dev.steward.workflows.host.HostActivityStubs;
 import dev.steward.workflows.host.NotifyActivities;
 import dev.steward.workflows.host.NotifyPlan.Channel;
+import dev.steward.workflows.host.Summaries;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
@@ -15,10 +16,12 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
 
   @Override
   public NotifyResult send(NotifyRequest request) {
-    NotifyActivities sender = HostActivityStubs.notices(request.host());
     List<Channel> channels = request.channels().channels();
     List<Promise<Void>> attempts = new ArrayList<>();
     for (Channel channel : channels) {
+      NotifyActivities sender =
+          HostActivityStubs.notices(
+              request.host(), Summaries.notify(request.notice().severity(), channel.type()));
       attempts.add(Async.procedure(sender::sendNotice, channel, request.notice()));
     }
     List<String> sent = new ArrayList<>();

@@ -26,6 +26,7 @@ public final class StepLog {
   private final int plannedSteps;
   private final Function<String, String> labels;
   private String runningStep;
+  private String runningPosition;
   private long runningSince;
 
   public StepLog(int plannedSteps) {
@@ -96,6 +97,20 @@ public final class StepLog {
     return all;
   }
 
+  /**
+   * Shows a health wait's live progress in the current details while a health step ({@code health}
+   * or {@code rollback-health}) runs; does nothing at any other time, so a late report of a
+   * finished wait cannot overwrite the next step's details. Changes no command: replay-safe.
+   */
+  public void showHealthProgress(HealthProgress progress) {
+    if (runningStep == null || !runningStep.endsWith("health")) {
+      return;
+    }
+    String rollingBack = runningStep.startsWith("rollback-") ? "rolling back: " : "";
+    Workflow.setCurrentDetails(
+        runningPosition + " " + rollingBack + "verifying health: " + progress.describe());
+  }
+
   /** Every finished step. */
   public List<StepResult> finished() {
     return List.copyOf(finished);
@@ -104,12 +119,8 @@ public final class StepLog {
   private void start(String name) {
     runningStep = name;
     runningSince = Workflow.currentTimeMillis();
-    Workflow.setCurrentDetails(
-        (finished.size() + 1)
-            + "/"
-            + Math.max(plannedSteps, finished.size() + 1)
-            + " "
-            + labels.apply(name));
+    runningPosition = (finished.size() + 1) + "/" + Math.max(plannedSteps, finished.size() + 1);
+    Workflow.setCurrentDetails(runningPosition + " " + labels.apply(name));
   }
 
   private void finish(String name, String status, String message) {

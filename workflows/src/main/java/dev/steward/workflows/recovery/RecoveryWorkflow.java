@@ -1,5 +1,6 @@
 package dev.steward.workflows.recovery;
 
+import dev.steward.workflows.pipeline.HealthProgressSignal;
 import dev.steward.workflows.update.StepResult;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -12,7 +13,7 @@ import java.util.List;
  * updates. Shares the one-pipeline-per-target lock with updates.
  */
 @WorkflowInterface
-public interface RecoveryWorkflow {
+public interface RecoveryWorkflow extends HealthProgressSignal {
 
   /** Runs the playbook; it fails only when it could not start (bad config, busy target). */
   @WorkflowMethod

@@ -10,8 +10,10 @@ import dev.steward.workflows.host.RecoveryActivities;
 import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
+import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.notify.Notices;
+import dev.steward.workflows.pipeline.HealthProgress;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
 import dev.steward.workflows.update.StepResult;
@@ -33,30 +35,30 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
 
   private final StepLog steps = new StepLog(PLANNED_STEPS);
   private TargetPlan plan;
-  private ServiceActivities service;
-  private RecoveryActivities looks;
   private String downSince;
   private String evidence;
 
   @Override
   public RecoveryResult recover(RecoveryRequest request) {
-    PipelineActivities pipeline = HostActivityStubs.pipeline(request.host());
+    String host = request.host();
     String workflowId = Workflow.getInfo().getWorkflowId();
     try {
+      PipelineActivities planner =
+          HostActivityStubs.pipeline(host, Summaries.plan(request.target()));
       plan =
           steps.run(
-              "plan", () -> pipeline.resolvePlan(request.target()), p -> "target " + p.target());
-      steps.run("lock", () -> pipeline.acquireLock(plan, workflowId), "holding " + plan.target());
+              "plan", () -> planner.resolvePlan(request.target()), p -> "target " + p.target());
+      PipelineActivities locks = HostActivityStubs.pipeline(host, Summaries.lock(plan.target()));
+      steps.run("lock", () -> locks.acquireLock(plan, workflowId), "holding " + plan.target());
     } catch (StepFailedException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
     }
-    service = HostActivityStubs.service(plan);
-    looks = HostActivityStubs.recovery(plan);
     downSince = request.downSince();
     try {
       return finish(runPlaybook());
     } finally {
-      Workflow.newDetachedCancellationScope(() -> pipeline.releaseLock(plan, workflowId)).run();
+      PipelineActivities locks = HostActivityStubs.pipeline(host, Summaries.unlock(plan.target()));
+      Workflow.newDetachedCancellationScope(() -> locks.releaseLock(plan, workflowId)).run();
     }
   }
 
@@ -65,9 +67,15 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     return steps.progress();
   }
 
+  @Override
+  public void healthProgress(HealthProgress progress) {
+    steps.showHealthProgress(progress);
+  }
+
   private Ending runPlaybook() {
+    RecoveryActivities prober = HostActivityStubs.recovery(plan, Summaries.probe(plan));
     HealthReport first =
-        steps.check("confirm", () -> looks.probeService(plan), HealthReport::message, h -> true);
+        steps.check("confirm", () -> prober.probeService(plan), HealthReport::message, h -> true);
     if (first.healthy()) {
       return new Ending(RecoveryResult.WAS_HEALTHY, null, "was healthy: " + first.message());
     }
@@ -88,15 +96,17 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   }
 
   private boolean restartAndVerify() {
+    ServiceActivities restarter = HostActivityStubs.service(plan, Summaries.restart(plan));
     try {
-      steps.run("restart", () -> service.restartService(plan), "restarted");
+      steps.run("restart", () -> restarter.restartService(plan), "restarted");
     } catch (StepFailedException e) {
       return false;
     }
+    ServiceActivities verifier = HostActivityStubs.service(plan, Summaries.health(plan));
     try {
       return steps
           .check(
-              "health", () -> service.verifyHealth(plan), HealthReport::message, h -> h.healthy())
+              "health", () -> verifier.verifyHealth(plan), HealthReport::message, h -> h.healthy())
           .healthy();
     } catch (StepFailedException e) {
       return false;
@@ -106,7 +116,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   private ProviderStatus checkProvider() {
     return steps.check(
         "provider",
-        () -> looks.checkProvider(plan),
+        () -> HostActivityStubs.recovery(plan, Summaries.provider(plan)).checkProvider(plan),
         p -> p.indicator() + (p.description().isEmpty() ? "" : ": " + p.description()),
         p -> !p.atFault());
   }
@@ -146,7 +156,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   }
 
   private Ending rollBackOrEscalate() {
-    SnapshotActivities snapshots = HostActivityStubs.snapshots(plan);
+    SnapshotActivities snapshots = HostActivityStubs.snapshots(plan, Summaries.findSnapshot(plan));
     SnapshotInfo snapshot;
     try {
       snapshot =
@@ -161,7 +171,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
       return escalate(
           "down, a restart did not help, and there is no verified snapshot to roll back to");
     }
-    if (new RollbackToSnapshot(steps, plan, service, snapshots).run(snapshot)) {
+    if (new RollbackToSnapshot(steps, plan).run(snapshot)) {
       return new Ending(
           RecoveryResult.ROLLED_BACK,
           "rollback to " + snapshot.file() + " (revision " + short7(snapshot.revision()) + ")",
@@ -181,7 +191,10 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     Hold hold =
         new Hold("recovery failed: " + why, now().toString(), Workflow.getInfo().getWorkflowId());
     try {
-      steps.run("hold", () -> HostActivityStubs.holds(plan).putHold(plan, hold), "updates held");
+      steps.run(
+          "hold",
+          () -> HostActivityStubs.holds(plan, Summaries.putHold(plan)).putHold(plan, hold),
+          "updates held");
     } catch (StepFailedException e) {
       // Recorded as a failed step; the notice still goes out.
     }
@@ -194,7 +207,11 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     try {
       evidence =
           steps.run(
-              "evidence", () -> looks.gatherEvidence(plan), e -> e.lines().count() + " lines");
+              "evidence",
+              () ->
+                  HostActivityStubs.recovery(plan, Summaries.gatherEvidence(plan))
+                      .gatherEvidence(plan),
+              e -> e.lines().count() + " lines");
     } catch (StepFailedException e) {
       evidence = "could not collect evidence: " + e.getMessage();
     }

@@ -6,6 +6,7 @@ import dev.steward.workflows.host.HostActivityStubs;
 import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
+import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
@@ -18,34 +19,33 @@ import dev.steward.workflows.pipeline.StepLog;
 final class RollbackToSnapshot {
   private final StepLog steps;
   private final TargetPlan plan;
-  private final ServiceActivities service;
-  private final SnapshotActivities snapshots;
-  private final CodeActivities code;
 
-  RollbackToSnapshot(
-      StepLog steps, TargetPlan plan, ServiceActivities service, SnapshotActivities snapshots) {
+  RollbackToSnapshot(StepLog steps, TargetPlan plan) {
     this.steps = steps;
     this.plan = plan;
-    this.service = service;
-    this.snapshots = snapshots;
-    this.code = HostActivityStubs.code(plan);
   }
 
   /** Returns whether the service is healthy afterwards, with code and data both restored. */
   boolean run(SnapshotInfo snapshot) {
-    tryStep("rollback-stop", () -> service.stopService(plan), "stopped");
+    ServiceActivities stopper = HostActivityStubs.service(plan, Summaries.stop(plan));
+    tryStep("rollback-stop", () -> stopper.stopService(plan), "stopped");
     boolean codeBack = true;
     if (snapshot.revision() == null) {
       steps.skip("rollback-code", "the snapshot records no revision");
     } else {
       String at = "at " + RecoveryWorkflowImpl.short7(snapshot.revision());
+      CodeActivities code =
+          HostActivityStubs.code(plan, Summaries.rollBackCode(plan, snapshot.revision()));
       codeBack = tryStep("rollback-code", () -> code.resetCode(plan, snapshot.revision()), at);
     }
+    SnapshotActivities snapshots =
+        HostActivityStubs.snapshots(plan, Summaries.restore(plan, snapshot));
     boolean dataBack =
         tryStep(
             "rollback-data",
             () -> snapshots.restoreSnapshot(plan, snapshot),
             "restored " + snapshot.file());
+    ServiceActivities service = HostActivityStubs.service(plan, Summaries.restart(plan));
     if (!tryStep("rollback-start", () -> service.restartService(plan), "started")) {
       steps.skip("rollback-health", "service did not start");
       return false;
@@ -55,7 +55,7 @@ final class RollbackToSnapshot {
           steps
               .check(
                   "rollback-health",
-                  () -> service.verifyHealth(plan),
+                  () -> HostActivityStubs.service(plan, Summaries.health(plan)).verifyHealth(plan),
                   HealthReport::message,
                   HealthReport::healthy)
               .healthy();

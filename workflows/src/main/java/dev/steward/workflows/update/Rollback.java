@@ -2,9 +2,11 @@ package dev.steward.workflows.update;
 
 import dev.steward.workflows.host.CodeActivities;
 import dev.steward.workflows.host.HealthReport;
+import dev.steward.workflows.host.HostActivityStubs;
 import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
+import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
@@ -12,27 +14,16 @@ import dev.steward.workflows.pipeline.StepLog;
 /**
  * The update pipeline's compensation: stop, code back to the recorded revision, data back from the
  * snapshot, start, verify. Each step runs even when an earlier one failed, so as much as possible
- * is restored. Workflow code: it only calls activities through the given stubs.
+ * is restored. Workflow code: it only calls activities, through {@link HostActivityStubs}.
  */
 final class Rollback {
   private final StepLog steps;
   private final TargetPlan plan;
-  private final CodeActivities code;
-  private final SnapshotActivities snapshots;
-  private final ServiceActivities service;
   private boolean serviceHealthy;
 
-  Rollback(
-      StepLog steps,
-      TargetPlan plan,
-      CodeActivities code,
-      SnapshotActivities snapshots,
-      ServiceActivities service) {
+  Rollback(StepLog steps, TargetPlan plan) {
     this.steps = steps;
     this.plan = plan;
-    this.code = code;
-    this.snapshots = snapshots;
-    this.service = service;
   }
 
   /**
@@ -40,18 +31,23 @@ final class Rollback {
    * service is healthy again.
    */
   boolean restore(String revision, SnapshotInfo snapshot) {
-    tryStep("rollback-stop", () -> service.stopService(plan), "stopped");
+    ServiceActivities stopper = HostActivityStubs.service(plan, Summaries.stop(plan));
+    tryStep("rollback-stop", () -> stopper.stopService(plan), "stopped");
+    CodeActivities code = HostActivityStubs.code(plan, Summaries.rollBackCode(plan, revision));
     boolean codeBack =
         tryStep(
             "rollback-code",
             () -> code.resetCode(plan, revision),
             "at " + UpdateTexts.short7(revision));
+    SnapshotActivities snapshots =
+        HostActivityStubs.snapshots(plan, Summaries.restore(plan, snapshot));
     boolean dataBack =
         tryStep(
             "rollback-data",
             () -> snapshots.restoreSnapshot(plan, snapshot),
             "restored " + snapshot.file());
-    boolean started = tryStep("rollback-start", () -> service.restartService(plan), "started");
+    ServiceActivities starter = HostActivityStubs.service(plan, Summaries.restart(plan));
+    boolean started = tryStep("rollback-start", () -> starter.restartService(plan), "started");
     if (!started) {
       steps.skip("rollback-health", "service did not start");
       return false;
@@ -66,6 +62,7 @@ final class Rollback {
   }
 
   private boolean healthy() {
+    ServiceActivities service = HostActivityStubs.service(plan, Summaries.health(plan));
     try {
       return steps
           .check(

@@ -1,5 +1,6 @@
 package dev.steward.workflows.update;
 
+import dev.steward.workflows.pipeline.HealthProgressSignal;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
@@ -12,7 +13,7 @@ import java.util.List;
  * status; any failure after the snapshot rolls code and data back. One run per target at a time.
  */
 @WorkflowInterface
-public interface UpdateWorkflow {
+public interface UpdateWorkflow extends HealthProgressSignal {
 
   /** Runs the pipeline and returns its outcome; it fails only when the pipeline could not start. */
   @WorkflowMethod

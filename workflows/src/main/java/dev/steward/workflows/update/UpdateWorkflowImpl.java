@@ -8,9 +8,10 @@ import dev.steward.workflows.host.HostActivityStubs;
 import dev.steward.workflows.host.PipelineActivities;
 import dev.steward.workflows.host.RunStatus;
 import dev.steward.workflows.host.ServiceActivities;
-import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
+import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.pipeline.HealthProgress;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
 import io.temporal.failure.ApplicationFailure;
@@ -32,23 +33,21 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private TargetPlan plan;
   private final StepLog steps = new StepLog(PLANNED_STEPS, new StepLabels(() -> plan)::of);
   private final RunControls controls = new RunControls(steps);
-  private CodeActivities code;
-  private SnapshotActivities snapshots;
-  private ServiceActivities service;
   private String preRevision;
   private SnapshotInfo snapshot;
   private String evidence;
 
   @Override
   public UpdateResult update(UpdateRequest request) {
-    PipelineActivities pipeline = HostActivityStubs.pipeline(request.host());
+    String host = request.host();
     String workflowId = Workflow.getInfo().getWorkflowId();
+    PipelineActivities planner = HostActivityStubs.pipeline(host, Summaries.plan(request.target()));
     plan =
         startingStep(
             () ->
                 steps.run(
                     "plan",
-                    () -> pipeline.resolvePlan(request.target()),
+                    () -> planner.resolvePlan(request.target()),
                     p -> "target " + p.target()));
     controls.use(plan.controls());
     // Waiting for the window happens before the lock, so a recovery can still run meanwhile.
@@ -58,13 +57,11 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     }
     startingStep(
         () -> {
-          steps.run(
-              "lock", () -> pipeline.acquireLock(plan, workflowId), "holding " + plan.target());
+          PipelineActivities locks =
+              HostActivityStubs.pipeline(host, Summaries.lock(plan.target()));
+          steps.run("lock", () -> locks.acquireLock(plan, workflowId), "holding " + plan.target());
           return null;
         });
-    code = HostActivityStubs.code(plan);
-    snapshots = HostActivityStubs.snapshots(plan);
-    service = HostActivityStubs.service(plan);
     try {
       Hold hold = checkHold();
       if (hold != null) {
@@ -72,7 +69,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       }
       return finish(runPipeline());
     } finally {
-      Workflow.newDetachedCancellationScope(() -> pipeline.releaseLock(plan, workflowId)).run();
+      PipelineActivities locks = HostActivityStubs.pipeline(host, Summaries.unlock(plan.target()));
+      Workflow.newDetachedCancellationScope(() -> locks.releaseLock(plan, workflowId)).run();
     }
   }
 
@@ -92,6 +90,11 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   }
 
   @Override
+  public void healthProgress(HealthProgress progress) {
+    steps.showHealthProgress(progress);
+  }
+
+  @Override
   public String decide(ApprovalDecision decision) {
     return controls.decide(decision);
   }
@@ -106,7 +109,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     try {
       return steps.run(
           "hold",
-          () -> HostActivityStubs.holds(plan).readHold(plan),
+          () -> HostActivityStubs.holds(plan, Summaries.readHold(plan)).readHold(plan),
           h -> h == null ? "not held" : "held: " + h.reason());
     } catch (StepFailedException e) {
       // Unreadable hold file: refuse rather than update a target someone may have held.
@@ -158,7 +161,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private void checkDisk() {
     steps.run(
         "disk",
-        () -> HostActivityStubs.disk(plan).checkDisk(plan),
+        () -> HostActivityStubs.disk(plan, Summaries.disk(plan)).checkDisk(plan),
         d ->
             UpdateTexts.sizeOf(d.freeBytes())
                 + " free, "
@@ -169,7 +172,9 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private void recordRevision() {
     preRevision =
         steps.run(
-            "revision", () -> code.readRevision(plan), rev -> "at " + UpdateTexts.short7(rev));
+            "revision",
+            () -> HostActivityStubs.code(plan, Summaries.revision(plan)).readRevision(plan),
+            rev -> "at " + UpdateTexts.short7(rev));
   }
 
   private void takeSnapshot() {
@@ -177,12 +182,15 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     snapshot =
         steps.run(
             "snapshot",
-            () -> snapshots.takeSnapshot(plan, key, preRevision),
+            () ->
+                HostActivityStubs.snapshots(plan, Summaries.snapshot(plan))
+                    .takeSnapshot(plan, key, preRevision),
             s -> s.file() + " (" + UpdateTexts.sizeOf(s.bytes()) + ", verified)");
   }
 
   private CodeUpdate updateCode() {
     String key = Workflow.getInfo().getWorkflowId() + "/update";
+    CodeActivities code = HostActivityStubs.code(plan, Summaries.update(plan));
     return steps.run("update", () -> code.updateCode(plan, key), UpdateTexts::describe);
   }
 
@@ -194,12 +202,13 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     List<String> applied =
         steps.run(
             "patches",
-            () -> code.applyPatches(plan),
+            () -> HostActivityStubs.code(plan, Summaries.patches(plan)).applyPatches(plan),
             names -> names.isEmpty() ? "all in place" : "applied " + String.join(", ", names));
     return !applied.isEmpty();
   }
 
   private void restart() {
+    ServiceActivities service = HostActivityStubs.service(plan, Summaries.restart(plan));
     steps.run("restart", () -> service.restartService(plan), "restarted");
   }
 
@@ -226,7 +235,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   }
 
   private boolean restorePreviousVersion() {
-    Rollback rollback = new Rollback(steps, plan, code, snapshots, service);
+    Rollback rollback = new Rollback(steps, plan);
     boolean restored = rollback.restore(preRevision, snapshot);
     if (!rollback.serviceHealthy()) {
       collectEvidence();
@@ -237,13 +246,14 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   /** Keeps the service's last output for the result; evidence is best effort, never a failure. */
   private void collectEvidence() {
     try {
-      evidence = service.collectEvidence(plan);
+      evidence = HostActivityStubs.service(plan, Summaries.evidence(plan)).collectEvidence(plan);
     } catch (RuntimeException e) {
       evidence = "could not collect evidence: " + e.getMessage();
     }
   }
 
   private HealthReport checkHealth(String step) {
+    ServiceActivities service = HostActivityStubs.service(plan, Summaries.health(plan));
     return steps.check(
         step, () -> service.verifyHealth(plan), HealthReport::message, HealthReport::healthy);
   }
@@ -280,7 +290,9 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       try {
         steps.run(
             "prune",
-            () -> snapshots.pruneSnapshots(plan, snapshot.file()),
+            () ->
+                HostActivityStubs.snapshots(plan, Summaries.prune(plan))
+                    .pruneSnapshots(plan, snapshot.file()),
             removed -> removed.isEmpty() ? "nothing to prune" : "removed " + removed.size());
       } catch (StepFailedException e) {
         // Recorded as a failed step; extra snapshots never undo an update that worked.
@@ -301,7 +313,9 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
             () -> {
               tryStep(
                   "status",
-                  () -> HostActivityStubs.status(plan).writeStatus(plan, status),
+                  () ->
+                      HostActivityStubs.status(plan, Summaries.status(plan))
+                          .writeStatus(plan, status),
                   "written");
               holdAfterFailedRollback(ending);
               UpdateOutcomes.announce(
@@ -337,7 +351,10 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
             Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
             Workflow.getInfo().getWorkflowId());
     try {
-      steps.run("hold", () -> HostActivityStubs.holds(plan).putHold(plan, hold), "updates held");
+      steps.run(
+          "hold",
+          () -> HostActivityStubs.holds(plan, Summaries.putHold(plan)).putHold(plan, hold),
+          "updates held");
     } catch (StepFailedException e) {
       // Recorded as a failed step; the result still says the service is not healthy.
     }
@@ -349,7 +366,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       return preRevision;
     }
     try {
-      return code.readRevision(plan);
+      return HostActivityStubs.code(plan, Summaries.revision(plan)).readRevision(plan);
     } catch (RuntimeException e) {
       return null;
     }
