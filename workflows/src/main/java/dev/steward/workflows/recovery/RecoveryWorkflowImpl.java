@@ -66,9 +66,8 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   }
 
   private Ending runPlaybook() {
-    HealthReport first =
-        steps.check("confirm", () -> looks.probeService(plan), HealthReport::message, h -> true);
-    if (first.healthy()) {
+    HealthReport first = confirm();
+    if (first != null && first.healthy()) {
       return new Ending(RecoveryResult.WAS_HEALTHY, null, "was healthy: " + first.message());
     }
     if (downSince == null) {
@@ -77,7 +76,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     if (restartAndVerify()) {
       return new Ending(RecoveryResult.RESTARTED, "restart", "restarted and healthy");
     }
-    if (plan.recovery().providerStatus() != null && checkProvider().atFault()) {
+    if (plan.recovery().providerStatus() != null && providerAtFault()) {
       Ending waited = waitForProvider();
       if (waited != null) {
         return waited;
@@ -98,6 +97,29 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
           .check(
               "health", () -> service.verifyHealth(plan), HealthReport::message, h -> h.healthy())
           .healthy();
+    } catch (StepFailedException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Probes the service; null when the probe itself failed. A failed step must not escape the
+   * playbook (an exception would fail the workflow task forever, lock held): the target is then
+   * treated as down, and the restart's health check decides.
+   */
+  private HealthReport confirm() {
+    try {
+      return steps.check(
+          "confirm", () -> looks.probeService(plan), HealthReport::message, h -> true);
+    } catch (StepFailedException e) {
+      return null;
+    }
+  }
+
+  /** A provider check that failed counts as unknown, like an unreadable status page: not at fault. */
+  private boolean providerAtFault() {
+    try {
+      return checkProvider().atFault();
     } catch (StepFailedException e) {
       return false;
     }
@@ -128,7 +150,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
             "restart after the provider's outage",
             "restarted and healthy once the provider's outage eased");
       }
-      if (!checkProvider().atFault()) {
+      if (!providerAtFault()) {
         return null;
       }
       backoff =
