@@ -59,14 +59,14 @@ final class FollowCommand implements Callable<Integer> {
       return switch (type) {
         case "UpdateWorkflow" -> followUpdate(runtime, printer);
         case "RecoveryWorkflow" -> followRecovery(runtime, printer);
-        default -> throw new UsageException(
-            workflowId + " is a " + type + " run, which steward follow cannot show");
+        default ->
+            throw new UsageException(
+                workflowId + " is a " + type + " run, which steward follow cannot show");
       };
     }
   }
 
-  private int followUpdate(StewardRuntime runtime, RunPrinter printer)
-      throws InterruptedException {
+  private int followUpdate(StewardRuntime runtime, RunPrinter printer) throws InterruptedException {
     printer.starting("following " + workflowId, runtime);
     UpdateWorkflow run = runtime.client().newWorkflowStub(UpdateWorkflow.class, workflowId);
     UpdateResult result = new RunFollower(printer).follow(run);

@@ -42,7 +42,8 @@ class RecoveryWorkflowTest {
     try {
       if (harness != null) {
         // Before the environment closes: its history is gone with it.
-        HistoryRecorder.recordIfAsked(harness.env.getWorkflowClient(), test, harness.lastRecoveryId);
+        HistoryRecorder.recordIfAsked(
+            harness.env.getWorkflowClient(), test, harness.lastRecoveryId);
       }
     } finally {
       try {

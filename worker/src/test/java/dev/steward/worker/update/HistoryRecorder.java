@@ -22,18 +22,14 @@ public final class HistoryRecorder {
    */
   private static final Map<String, String> MAIN_PATHS =
       Map.ofEntries(
-          Map.entry(
-              "updates_to_the_new_revision_and_records_success",
-              "update-success.json"),
+          Map.entry("updates_to_the_new_revision_and_records_success", "update-success.json"),
           Map.entry(
               "reports_unchanged_without_restarting_when_already_at_the_wanted_revision",
               "update-unchanged.json"),
           Map.entry(
               "stops_before_changing_anything_when_the_disk_is_below_min_free",
               "update-disk-refused.json"),
-          Map.entry(
-              "rolls_back_when_the_new_release_never_answers_health",
-              "update-rollback.json"),
+          Map.entry("rolls_back_when_the_new_release_never_answers_health", "update-rollback.json"),
           Map.entry(
               "rolls_back_an_update_command_that_moves_the_code_and_then_fails_running_it_once",
               "update-rollback-hermes-trap.json"),
@@ -41,11 +37,8 @@ public final class HistoryRecorder {
               "reports_failed_and_keeps_the_snapshot_when_the_rollback_is_not_healthy",
               "update-escalation.json"),
           Map.entry(
-              "ends_was_healthy_and_leaves_a_healthy_service_alone",
-              "recovery-was-healthy.json"),
-          Map.entry(
-              "restarts_a_killed_service_and_says_how_long_it_took",
-              "recovery-restart.json"),
+              "ends_was_healthy_and_leaves_a_healthy_service_alone", "recovery-was-healthy.json"),
+          Map.entry("restarts_a_killed_service_and_says_how_long_it_took", "recovery-restart.json"),
           Map.entry(
               "rolls_code_and_data_back_to_the_newest_verified_snapshot_when_bad_data_breaks_it",
               "recovery-rollback.json"),
@@ -68,13 +61,14 @@ public final class HistoryRecorder {
     }
     Path target = Path.of(dir).resolve(file);
     Files.createDirectories(target.getParent());
-    Files.writeString(target, withWorkflowId(client.fetchHistory(workflowId).getHistory(), workflowId));
+    Files.writeString(
+        target, withWorkflowId(client.fetchHistory(workflowId).getHistory(), workflowId));
   }
 
   /**
    * The history as JSON, its start event naming the workflow id as a real server's does (Temporal's
-   * test server leaves it empty). Replay needs it for ids derived from it: a notice's child workflow
-   * is named after its parent.
+   * test server leaves it empty). Replay needs it for ids derived from it: a notice's child
+   * workflow is named after its parent.
    */
   private static String withWorkflowId(History history, String workflowId) {
     HistoryEvent start = history.getEvents(0);

@@ -116,7 +116,9 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     }
   }
 
-  /** A provider check that failed counts as unknown, like an unreadable status page: not at fault. */
+  /**
+   * A provider check that failed counts as unknown, like an unreadable status page: not at fault.
+   */
   private boolean providerAtFault() {
     try {
       return checkProvider().atFault();

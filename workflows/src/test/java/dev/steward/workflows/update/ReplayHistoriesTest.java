@@ -39,7 +39,9 @@ class ReplayHistoriesTest {
     return replayAll("recovery", RecoveryWorkflowImpl.class, NotifyWorkflowImpl.class);
   }
 
-  /** A test per {@code PREFIX-*.json}, replayed against {@code workflows} (the first is the run's). */
+  /**
+   * A test per {@code PREFIX-*.json}, replayed against {@code workflows} (the first is the run's).
+   */
   private static Stream<DynamicTest> replayAll(String prefix, Class<?>... workflows)
       throws IOException {
     List<Path> files = histories(prefix);
