@@ -78,9 +78,7 @@ final class FollowCommand implements Callable<Integer> {
       throws InterruptedException {
     printer.starting("following " + workflowId, runtime);
     RecoveryWorkflow run = runtime.client().newWorkflowStub(RecoveryWorkflow.class, workflowId);
-    RecoveryResult result =
-        new RunFollower(printer)
-            .follow(run, RecoveryResult.class, RecoveryResult::steps, run::progress);
+    RecoveryResult result = new RunFollower(printer).follow(run);
     printer.result(result);
     return ExitCodes.of(result);
   }

@@ -49,9 +49,7 @@ final class RecoverCommand implements Callable<Integer> {
       printer.starting("recovering " + target + " on " + runtime.host(), runtime);
       RecoveryWorkflow run =
           Pipelines.startRecovery(runtime.client(), target, runtime.host(), Clock.systemUTC());
-      RecoveryResult result =
-          new RunFollower(printer)
-              .follow(run, RecoveryResult.class, RecoveryResult::steps, run::progress);
+      RecoveryResult result = new RunFollower(printer).follow(run);
       printer.result(result);
       return ExitCodes.of(result);
     }
