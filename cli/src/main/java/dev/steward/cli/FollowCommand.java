@@ -2,6 +2,8 @@ package dev.steward.cli;
 
 import dev.steward.worker.StewardRuntime;
 import dev.steward.worker.config.StewardConfig;
+import dev.steward.workflows.recovery.RecoveryResult;
+import dev.steward.workflows.recovery.RecoveryWorkflow;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
 import io.grpc.Status;
@@ -29,7 +31,9 @@ import picocli.CommandLine.ParentCommand;
 final class FollowCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
 
-  @Parameters(paramLabel = "WORKFLOW_ID", description = "The run, e.g. update/demo/2026-…Z.")
+  @Parameters(
+      paramLabel = "WORKFLOW_ID",
+      description = "The run, e.g. update/demo/2026-…Z or recover/demo/2026-…Z.")
   String workflowId;
 
   @Option(
@@ -52,16 +56,31 @@ final class FollowCommand implements Callable<Integer> {
     try (StewardRuntime runtime = StewardRuntime.open(config, steward::loadConfig)) {
       String type = workflowType(runtime.client());
       // One branch per pipeline; a new pipeline adds its own follower here.
-      if (!type.equals("UpdateWorkflow")) {
-        throw new UsageException(
-            workflowId + " is a " + type + " run, which steward follow cannot show yet");
-      }
-      printer.starting("following " + workflowId, runtime);
-      UpdateWorkflow run = runtime.client().newWorkflowStub(UpdateWorkflow.class, workflowId);
-      UpdateResult result = new RunFollower(printer).follow(run);
-      printer.result(result);
-      return ExitCodes.of(result);
+      return switch (type) {
+        case "UpdateWorkflow" -> followUpdate(runtime, printer);
+        case "RecoveryWorkflow" -> followRecovery(runtime, printer);
+        default ->
+            throw new UsageException(
+                workflowId + " is a " + type + " run, which steward follow cannot show");
+      };
     }
+  }
+
+  private int followUpdate(StewardRuntime runtime, RunPrinter printer) throws InterruptedException {
+    printer.starting("following " + workflowId, runtime);
+    UpdateWorkflow run = runtime.client().newWorkflowStub(UpdateWorkflow.class, workflowId);
+    UpdateResult result = new RunFollower(printer).follow(run);
+    printer.result(result);
+    return ExitCodes.of(result);
+  }
+
+  private int followRecovery(StewardRuntime runtime, RunPrinter printer)
+      throws InterruptedException {
+    printer.starting("following " + workflowId, runtime);
+    RecoveryWorkflow run = runtime.client().newWorkflowStub(RecoveryWorkflow.class, workflowId);
+    RecoveryResult result = new RunFollower(printer).follow(run);
+    printer.result(result);
+    return ExitCodes.of(result);
   }
 
   /** The run's workflow type; a one-line error when the server has no such run. */

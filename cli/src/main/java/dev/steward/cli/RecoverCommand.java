@@ -8,6 +8,7 @@ import dev.steward.workflows.recovery.RecoveryWorkflow;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -32,18 +33,23 @@ final class RecoverCommand implements Callable<Integer> {
       description = "text (a line per step) or json (one object on stdout).")
   OutputFormat output;
 
+  @Mixin PipelineStart start;
+
   @Override
   public Integer call() throws Exception {
     StewardConfig config = steward.loadConfig();
     Targets.require(config, target);
     RunPrinter printer = new RunPrinter(steward, output);
-    try (StewardRuntime runtime = StewardRuntime.open(config, steward::loadConfig)) {
+    try (StewardRuntime runtime = start.open(steward, config)) {
+      if (start.detached()) {
+        return start.printWorkflowId(
+            steward,
+            Pipelines.startRecovery(runtime.client(), target, runtime.host(), Clock.systemUTC()));
+      }
       printer.starting("recovering " + target + " on " + runtime.host(), runtime);
       RecoveryWorkflow run =
           Pipelines.startRecovery(runtime.client(), target, runtime.host(), Clock.systemUTC());
-      RecoveryResult result =
-          new RunFollower(printer)
-              .follow(run, RecoveryResult.class, RecoveryResult::steps, run::progress);
+      RecoveryResult result = new RunFollower(printer).follow(run);
       printer.result(result);
       return ExitCodes.of(result);
     }

@@ -1,6 +1,8 @@
 package dev.steward.cli;
 
 import dev.steward.workflows.host.FailureTypes;
+import dev.steward.workflows.recovery.RecoveryResult;
+import dev.steward.workflows.recovery.RecoveryWorkflow;
 import dev.steward.workflows.update.StepResult;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
@@ -34,6 +36,11 @@ final class RunFollower {
    */
   UpdateResult follow(UpdateWorkflow run) throws InterruptedException {
     return follow(run, UpdateResult.class, UpdateResult::steps, run::progress);
+  }
+
+  /** Waits for a recovery run's result while printing its progress; refusals as for an update. */
+  RecoveryResult follow(RecoveryWorkflow run) throws InterruptedException {
+    return follow(run, RecoveryResult.class, RecoveryResult::steps, run::progress);
   }
 
   /**

@@ -6,10 +6,10 @@ import dev.steward.worker.config.StewardConfig;
 import dev.steward.workflows.update.UpdateRequest;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
-import io.temporal.client.WorkflowStub;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -39,13 +39,7 @@ final class UpdateCommand implements Callable<Integer> {
       description = "Outside the maintenance window, end skipped instead of waiting for it.")
   boolean noWaitForWindow;
 
-  @Option(
-      names = "--detach",
-      description = {
-        "Print the run's workflow id and exit 0 once it has started;",
-        "follow it later with: steward follow WORKFLOW_ID. Needs a configured server."
-      })
-  boolean detach;
+  @Mixin PipelineStart start;
 
   @Override
   public Integer call() throws Exception {
@@ -60,20 +54,12 @@ final class UpdateCommand implements Callable<Integer> {
               + " embedded server inside this command: set temporal.address (or TEMPORAL_ADDRESS)"
               + " and run a worker");
     }
-    if (detach && config.temporal().embedded()) {
-      throw new UsageException(
-          "--detach needs a Temporal server that outlives this command: set temporal.address in "
-              + config.source()
-              + " or TEMPORAL_ADDRESS (the embedded server ends with the command)");
-    }
     RunPrinter printer = new RunPrinter(steward, output);
-    try (StewardRuntime runtime = StewardRuntime.open(config, steward::loadConfig)) {
+    try (StewardRuntime runtime = start.open(steward, config)) {
       UpdateRequest request = new UpdateRequest(target, runtime.host(), !noWaitForWindow);
-      if (detach) {
-        UpdateWorkflow run = Pipelines.startUpdate(runtime.client(), request, Clock.systemUTC());
-        steward.out().println(WorkflowStub.fromTyped(run).getExecution().getWorkflowId());
-        steward.out().flush();
-        return ExitCodes.OK;
+      if (start.detached()) {
+        return start.printWorkflowId(
+            steward, Pipelines.startUpdate(runtime.client(), request, Clock.systemUTC()));
       }
       printer.starting("updating " + target + " on " + runtime.host(), runtime);
       UpdateWorkflow run = Pipelines.startUpdate(runtime.client(), request, Clock.systemUTC());

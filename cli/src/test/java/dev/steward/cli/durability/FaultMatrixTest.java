@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The durability promise across real process deaths: a {@code steward server --dev} process, {@code
  * steward worker} processes (SIGKILLed and restarted), CLI processes, and real targets (git
- * checkout, state directory, python service). Every step of the update pipeline meets every kill
- * fault; every fault kind meets a representative set of steps; the world is checked after each run.
- * Writes the matrix to {@code target/durability-matrix.md}, and into docs/durability.md when {@code
+ * checkout, state directory, python service). Every step of the update pipeline and of the recovery
+ * workflow meets a worker SIGKILL during it; the other faults meet a representative set of steps
+ * (RecoveryCases holds the recovery's); the world is checked after each run. Writes the matrix to
+ * {@code target/durability-matrix.md}, and into docs/durability.md when {@code
  * -Dsteward.matrixDoc=../docs/durability.md} is given.
  */
 class FaultMatrixTest {
@@ -120,6 +121,17 @@ class FaultMatrixTest {
     hermes.label = "hermes trap: update moves the code, then fails (exit 1)";
     hermes.viaCli = true;
     hermes.cliExit = 3;
+    for (Fault fault : List.of(Fault.FAIL, Fault.HANG)) {
+      RecoveryCases.faults(fault).forEach((step, expect) -> add(wave, fault, step, expect, null));
+    }
+    // steward recover --detach, then steward follow: exit 4, the target could not be saved.
+    MatrixCase unsaved =
+        wave.cases.stream()
+            .filter(c -> c.id.equals("fail-recover-find-snapshot"))
+            .findFirst()
+            .orElseThrow();
+    unsaved.viaCli = true;
+    unsaved.cliExit = 4;
     return wave;
   }
 
@@ -129,7 +141,11 @@ class FaultMatrixTest {
         new Wave(
             kill.name().toLowerCase().replace('_', '-'), kill, tmp.resolve(kill.name()), address);
     for (Step step : MAIN) {
-      add(wave, kill, step, killExpectation(kill, step), null);
+      MatrixCase c = add(wave, kill, step, killExpectation(kill, step), null);
+      if (step == Step.UPDATE) {
+        // Its command is held until every case of the wave reached its fault: minutes under load.
+        c.updateTimeout = "10m";
+      }
     }
     for (Step step : kill == Fault.KILL_DURING ? ROLLBACK : SOME_ROLLBACK) {
       Expect expect =
@@ -138,6 +154,7 @@ class FaultMatrixTest {
               : Expect.rolledBack(1);
       add(wave, kill, step, expect, null);
     }
+    RecoveryCases.kills(kill).forEach((step, expect) -> add(wave, kill, step, expect, null));
     return wave;
   }
 
@@ -172,11 +189,13 @@ class FaultMatrixTest {
     };
   }
 
-  private MatrixCase add(Wave wave, Fault fault, Step step, Expect expect, String realScript) {
-    String id = (fault.name() + "-" + step.label).toLowerCase().replace('_', '-');
+  private MatrixCase add(
+      Wave wave, Fault fault, PipelineStep step, Expect expect, String realScript) {
+    String id =
+        (fault.name() + "-" + step.row()).toLowerCase().replace('_', '-').replace(": ", "-");
     MatrixCase c =
         new MatrixCase(
-            tmp.resolve(wave.name), id, fault, step, fault.label + " " + step.label, expect);
+            tmp.resolve(wave.name), id, fault, step, fault.label + " " + step.row(), expect);
     c.realScript = realScript; // Real means: the update command fails or hangs by itself.
     wave.cases.add(c);
     return c;

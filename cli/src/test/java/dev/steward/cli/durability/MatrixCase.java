@@ -2,6 +2,8 @@ package dev.steward.cli.durability;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.service.ServiceActivitiesImpl;
+import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
+import dev.steward.worker.HttpReceiver;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.workflows.host.TargetPlan;
@@ -28,7 +30,7 @@ final class MatrixCase {
 
   final String id;
   final Fault fault;
-  final Step step;
+  final PipelineStep step;
   String label;
   final Expect expect;
   private final Path root;
@@ -40,6 +42,7 @@ final class MatrixCase {
   private String oldRevision;
   private String newRevision;
   private String dataBefore;
+  private HttpReceiver statusPage;
 
   /** Started with {@code steward update --detach} and followed with {@code steward follow}. */
   boolean viaCli;
@@ -60,7 +63,7 @@ final class MatrixCase {
   String world = "(not checked)";
   final List<String> problems = new ArrayList<>();
 
-  MatrixCase(Path root, String id, Fault fault, Step step, String label, Expect expect) {
+  MatrixCase(Path root, String id, Fault fault, PipelineStep step, String label, Expect expect) {
     this.root = root;
     this.id = id;
     this.fault = fault;
@@ -81,6 +84,10 @@ final class MatrixCase {
       // Two targets prepared at once can be handed the same free port before either binds it.
       target = TestTarget.create(root.resolve(id + "-" + attempt));
     }
+    if (step instanceof RecoveryStep recovery) {
+      prepareRecovery(recovery.scenario);
+      return;
+    }
     String script =
         realScript == null ? holdingUpdate() : "echo ran >> " + updateMarker() + "\n" + realScript;
     Path update = target.script("update.sh", script);
@@ -92,9 +99,59 @@ final class MatrixCase {
             + "        verify: {file: service.py, contains: serve_forever}\n");
     oldRevision = target.revision();
     dataBefore = target.stateDigest();
-    boolean rollback = step != null && step.inRollback();
+    boolean rollback = step instanceof Step updateStep && updateStep.inRollback();
     newRevision = target.publish(rollback ? "never-healthy migrate" : "healthy v2");
     new ServiceActivitiesImpl().restartService(plan());
+  }
+
+  /**
+   * Breaks the target as {@code scenario} says, from release "healthy" not running: the world the
+   * recovery run starts in. What the run must restore is what {@link #dataBefore} records.
+   */
+  private void prepareRecovery(RecoveryStep.Scenario scenario) throws IOException {
+    if (scenario == RecoveryStep.Scenario.ROLLBACK) {
+      statusPage = HttpReceiver.start().statusPage("/status.json", "none");
+      target.withConfig("    provider:\n      status: " + statusPage.url("/status.json") + "\n");
+    }
+    oldRevision = target.revision(); // Its service never started: down, as if it had crashed.
+    if (scenario == RecoveryStep.Scenario.ROLLBACK) {
+      new SnapshotActivitiesImpl().takeSnapshot(planAsInWave(), "matrix/" + id, oldRevision);
+      newRevision = target.publish("never-healthy");
+      git("fetch", "-q", "origin");
+      git("reset", "-q", "--hard", "origin/main");
+    }
+    dataBefore = target.stateDigest();
+    if (scenario != RecoveryStep.Scenario.RESTART) {
+      Files.writeString(target.state().resolve("schema.txt"), "corrupt\n");
+    }
+    if (scenario == RecoveryStep.Scenario.ESCALATE) {
+      dataBefore = target.stateDigest(); // Nothing can restore it: it must stay as it was.
+    }
+  }
+
+  /**
+   * The plan under this case's name, as the wave's worker sees it: a snapshot's manifest names its
+   * target, and recovery only rolls back to a snapshot of its own target.
+   */
+  private TargetPlan planAsInWave() throws IOException {
+    Path yaml = target.root().resolve("as-in-wave.yaml");
+    Files.writeString(yaml, "targets:\n" + configBlock());
+    return ConfigLoader.forThisMachine().load(yaml).targets().get(id);
+  }
+
+  private void git(String... args) throws IOException {
+    List<String> argv = new ArrayList<>(List.of("git", "-C", target.checkout().toString()));
+    argv.addAll(List.of(args));
+    Process git = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    String output = new String(git.getInputStream().readAllBytes());
+    try {
+      if (git.waitFor() != 0) {
+        throw new IOException(String.join(" ", argv) + ": " + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
   }
 
   private static final java.util.Set<Integer> PORTS_IN_USE =
@@ -176,10 +233,17 @@ final class MatrixCase {
       compare("state bytes as before", dataBefore, target.stateDigest(), "restored");
     }
     compare("lock released", false, Files.exists(target.state().resolve(".steward/lock.json")));
+    if (expect.held() != null) {
+      compare("updates held", expect.held(), Files.exists(holdFile()));
+    }
     if (problems.size() > before) {
       problems.add("run said: " + message);
       problems.add("service log: " + serviceLogTail());
     }
+  }
+
+  private Path holdFile() {
+    return target.state().resolve(".steward/hold.json");
   }
 
   /** Seconds from the new worker's start to the run's next completed activity, if measured. */
@@ -203,12 +267,13 @@ final class MatrixCase {
   /** What the world shows, in a few words, for the report. */
   private String observed() throws IOException {
     return String.format(
-        "rev %s, service %s, status %s, %d snapshot(s), update ran %d×",
+        "rev %s, service %s, status %s, %d snapshot(s), update ran %d×%s",
         target.revision().equals(newRevision) ? "new" : "old",
         answersHealth() ? "up" : "down",
         statusWord(),
         target.snapshots().size(),
-        updateRuns());
+        updateRuns(),
+        Files.exists(holdFile()) ? ", held" : "");
   }
 
   private void compare(String what, Object want, Object got) {
@@ -259,6 +324,9 @@ final class MatrixCase {
 
   /** Stops the service and anything else still running from this case's directory. */
   void cleanUp() {
+    if (statusPage != null) {
+      statusPage.close();
+    }
     if (target == null) {
       return;
     }

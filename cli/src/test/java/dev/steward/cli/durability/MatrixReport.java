@@ -43,8 +43,13 @@ final class MatrixReport {
     md.append("\n|---|");
     faults.forEach(f -> md.append("---|"));
     md.append('\n');
-    for (Step step : Step.values()) {
-      md.append("| ").append(step.label).append(" |");
+    List<PipelineStep> steps = new ArrayList<>(List.of(Step.values()));
+    steps.addAll(List.of(RecoveryStep.values()));
+    for (PipelineStep step : steps) {
+      if (cases.stream().noneMatch(c -> c.step == step)) {
+        continue;
+      }
+      md.append("| ").append(step.row()).append(" |");
       for (Fault fault : faults) {
         md.append(' ').append(cell(step, fault)).append(" |");
       }
@@ -84,7 +89,7 @@ final class MatrixReport {
     }
   }
 
-  private String cell(Step step, Fault fault) {
+  private String cell(PipelineStep step, Fault fault) {
     List<String> found = new ArrayList<>();
     for (MatrixCase c : cases) {
       if (c.step == step && c.fault == fault) {

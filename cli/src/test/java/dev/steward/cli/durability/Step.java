@@ -4,7 +4,7 @@ package dev.steward.cli.durability;
  * A step of the update pipeline and the activity call that performs it: the N-th call of an
  * activity type in a run (a restart and the rollback's start are both {@code RestartService}).
  */
-enum Step {
+enum Step implements PipelineStep {
   PLAN("plan", "ResolvePlan", 1),
   LOCK("lock", "AcquireLock", 1),
   DISK("disk", "CheckDisk", 1),
@@ -32,17 +32,34 @@ enum Step {
     this.occurrence = occurrence;
   }
 
+  @Override
+  public String label() {
+    return label;
+  }
+
+  @Override
+  public String activity() {
+    return activity;
+  }
+
+  @Override
+  public int occurrence() {
+    return occurrence;
+  }
+
+  @Override
+  public String pipeline() {
+    return "update";
+  }
+
   /** Whether the step runs only in a rollback (the case then publishes a never-healthy release). */
   boolean inRollback() {
     return label.startsWith("rollback-");
   }
 
-  /**
-   * When a kill wave starts this step's runs: the slowest to reach their fault first (rollbacks
-   * wait for a health check to fail), the quickest last, so that no run is held long at a quick
-   * step, whose 10 s start-to-close timeout would retry it meanwhile.
-   */
-  int startGroup() {
+  /** Rollbacks first (they wait for a health check to fail), the quick first steps last. */
+  @Override
+  public int startGroup() {
     if (inRollback()) {
       return 0;
     }
@@ -50,10 +67,5 @@ enum Step {
       return 1;
     }
     return ordinal() >= PRUNE.ordinal() ? 2 : 3;
-  }
-
-  /** The fault hook's spec for this step: {@code KIND@ActivityType#N}. */
-  String at(String kind) {
-    return kind + "@" + activity + "#" + occurrence;
   }
 }

@@ -4,6 +4,7 @@ import dev.steward.worker.Pipelines;
 import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.config.TemporalSettings;
 import dev.steward.worker.faults.FaultPlan;
+import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.update.UpdateResult;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
@@ -145,6 +146,7 @@ final class Wave {
       for (MatrixCase c : group) {
         Polls.await(c.id + " to reach its fault", PATIENCE, () -> Files.exists(faultReached(c)));
       }
+      log("start group " + current + ": " + group.size() + " case(s) at their fault");
     }
   }
 
@@ -208,14 +210,16 @@ final class Wave {
       startViaCli(c);
       return;
     }
-    c.workflowId =
-        WorkflowStub.fromTyped(Pipelines.startUpdate(client, c.id, host(), Clock.systemUTC()))
-            .getExecution()
-            .getWorkflowId();
+    Object run =
+        c.step instanceof RecoveryStep
+            ? Pipelines.startRecovery(client, c.id, host(), Clock.systemUTC())
+            : Pipelines.startUpdate(client, c.id, host(), Clock.systemUTC());
+    c.workflowId = WorkflowStub.fromTyped(run).getExecution().getWorkflowId();
   }
 
-  /** {@code steward update TARGET --detach} as a process: prints the id, exits 0. */
+  /** {@code steward update|recover TARGET --detach} as a process: prints the id, exits 0. */
   private void startViaCli(MatrixCase c) {
+    String command = c.step.pipeline();
     StewardProcess detach =
         StewardProcess.start(
             logs(),
@@ -223,19 +227,19 @@ final class Wave {
             Map.of(),
             "-c",
             config().toString(),
-            "update",
+            command,
             c.id,
             "--detach");
     int exit = detach.exitCode(PATIENCE);
     String printed = detach.stdout().strip();
-    if (exit == 0 && printed.startsWith("update/" + c.id + "/")) {
+    if (exit == 0 && printed.startsWith(command + "/" + c.id + "/")) {
       c.workflowId = printed;
     } else {
-      c.problems.add("update --detach: exit " + exit + ", printed " + detach);
+      c.problems.add(command + " --detach: exit " + exit + ", printed " + detach);
     }
   }
 
-  /** {@code steward follow ID} as a process: the run's steps and the update's exit code. */
+  /** {@code steward follow ID} as a process: the run's steps and its command's exit code. */
   private void follow(MatrixCase c) {
     StewardProcess follow =
         StewardProcess.start(
@@ -249,10 +253,17 @@ final class Wave {
   private void awaitResult(WorkflowClient client, MatrixCase c) {
     WorkflowStub run = client.newUntypedWorkflowStub(c.workflowId);
     try {
-      UpdateResult result =
-          run.getResult(PATIENCE.toMillis(), TimeUnit.MILLISECONDS, UpdateResult.class);
-      c.outcome = result.outcome();
-      c.message = result.message();
+      if (c.step instanceof RecoveryStep) {
+        RecoveryResult result =
+            run.getResult(PATIENCE.toMillis(), TimeUnit.MILLISECONDS, RecoveryResult.class);
+        c.outcome = result.outcome();
+        c.message = result.message();
+      } else {
+        UpdateResult result =
+            run.getResult(PATIENCE.toMillis(), TimeUnit.MILLISECONDS, UpdateResult.class);
+        c.outcome = result.outcome();
+        c.message = result.message();
+      }
     } catch (WorkflowFailedException refused) {
       c.outcome = "refused";
       c.message = String.valueOf(refused.getCause().getMessage());

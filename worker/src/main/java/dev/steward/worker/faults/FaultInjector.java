@@ -89,10 +89,10 @@ public final class FaultInjector extends WorkerInterceptorBase {
         }
       }
       case HOLD -> {
-        if (first) {
-          mark(target, "reached");
-          blockHeartbeating(context);
-        }
+        // Every attempt: on a starved machine a heartbeat can be late, the server then retries the
+        // held step, and the kill must still find the run at this step.
+        mark(target, "reached");
+        blockHeartbeating(context);
       }
       case HOLD_AFTER -> {
         ActivityInboundCallsInterceptor.ActivityOutput output = proceed.get();

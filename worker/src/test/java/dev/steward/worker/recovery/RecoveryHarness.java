@@ -37,6 +37,9 @@ final class RecoveryHarness implements AutoCloseable {
   final ServiceActivitiesImpl service = new ServiceActivitiesImpl();
   private final WorkerFactory worker;
 
+  /** The last recovery run's workflow id, for {@code HistoryRecorder}; null before any. */
+  String lastRecoveryId;
+
   RecoveryHarness(Path root) throws IOException {
     this(root, true);
   }
@@ -88,6 +91,7 @@ final class RecoveryHarness implements AutoCloseable {
   RecoveryResult recover() {
     RecoveryWorkflow run =
         Pipelines.startRecovery(env.getWorkflowClient(), TestTarget.NAME, HOST, Clock.systemUTC());
+    lastRecoveryId = WorkflowStub.fromTyped(run).getExecution().getWorkflowId();
     return WorkflowStub.fromTyped(run).getResult(RecoveryResult.class);
   }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
 import dev.steward.worker.HttpReceiver;
+import dev.steward.worker.update.HistoryRecorder;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.update.UpdateResult;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,13 +38,21 @@ class RecoveryWorkflowTest {
   }
 
   @AfterEach
-  void stop() {
+  void stop(TestInfo test) throws Exception {
     try {
       if (harness != null) {
-        harness.close();
+        // Before the environment closes: its history is gone with it.
+        HistoryRecorder.recordIfAsked(
+            harness.env.getWorkflowClient(), test, harness.lastRecoveryId);
       }
     } finally {
-      http.close();
+      try {
+        if (harness != null) {
+          harness.close();
+        }
+      } finally {
+        http.close();
+      }
     }
   }
 

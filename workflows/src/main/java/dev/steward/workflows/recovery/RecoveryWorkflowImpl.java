@@ -6,7 +6,6 @@ import dev.steward.workflows.host.HostActivityStubs;
 import dev.steward.workflows.host.Notice;
 import dev.steward.workflows.host.PipelineActivities;
 import dev.steward.workflows.host.ProviderStatus;
-import dev.steward.workflows.host.RecoveryActivities;
 import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
@@ -73,10 +72,8 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   }
 
   private Ending runPlaybook() {
-    RecoveryActivities prober = HostActivityStubs.recovery(plan, Summaries.probe(plan));
-    HealthReport first =
-        steps.check("confirm", () -> prober.probeService(plan), HealthReport::message, h -> true);
-    if (first.healthy()) {
+    HealthReport first = confirm();
+    if (first != null && first.healthy()) {
       return new Ending(RecoveryResult.WAS_HEALTHY, null, "was healthy: " + first.message());
     }
     if (downSince == null) {
@@ -85,7 +82,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     if (restartAndVerify()) {
       return new Ending(RecoveryResult.RESTARTED, "restart", "restarted and healthy");
     }
-    if (plan.recovery().providerStatus() != null && checkProvider().atFault()) {
+    if (plan.recovery().providerStatus() != null && providerAtFault()) {
       Ending waited = waitForProvider();
       if (waited != null) {
         return waited;
@@ -108,6 +105,34 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
           .check(
               "health", () -> verifier.verifyHealth(plan), HealthReport::message, h -> h.healthy())
           .healthy();
+    } catch (StepFailedException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Probes the service; null when the probe itself failed. A failed step must not escape the
+   * playbook (an exception would fail the workflow task forever, lock held): the target is then
+   * treated as down, and the restart's health check decides.
+   */
+  private HealthReport confirm() {
+    try {
+      return steps.check(
+          "confirm",
+          () -> HostActivityStubs.recovery(plan, Summaries.probe(plan)).probeService(plan),
+          HealthReport::message,
+          h -> true);
+    } catch (StepFailedException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A provider check that failed counts as unknown, like an unreadable status page: not at fault.
+   */
+  private boolean providerAtFault() {
+    try {
+      return checkProvider().atFault();
     } catch (StepFailedException e) {
       return false;
     }
@@ -138,7 +163,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
             "restart after the provider's outage",
             "restarted and healthy once the provider's outage eased");
       }
-      if (!checkProvider().atFault()) {
+      if (!providerAtFault()) {
         return null;
       }
       backoff =

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.steward.workflows.notify.NotifyWorkflowImpl;
+import dev.steward.workflows.recovery.RecoveryWorkflowImpl;
 import io.temporal.worker.NonDeterministicException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,8 +20,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Determinism across Steward's own upgrades: runs recorded on an earlier build must replay on this
  * one, because a worker upgraded while runs are open replays their histories. The histories under
- * {@code src/test/resources/histories/} are recorded by the worker module's UpdateWorkflowTest with
- * {@code -Dsteward.recordHistories=DIR} (see CONTRIBUTING.md).
+ * {@code src/test/resources/histories/} ({@code update-*.json}, {@code recovery-*.json}) are
+ * recorded by the worker module's UpdateWorkflowTest and RecoveryWorkflowTest with {@code
+ * -Dsteward.recordHistories=DIR} (see CONTRIBUTING.md).
  */
 class ReplayHistoriesTest {
   private static final Path HISTORIES = Path.of("src", "test", "resources", "histories");
@@ -27,14 +30,28 @@ class ReplayHistoriesTest {
   @TestFactory
   Stream<DynamicTest> every_recorded_update_history_replays_on_the_current_workflow()
       throws IOException {
-    List<Path> files = updateHistories();
-    assertFalse(files.isEmpty(), "no update histories under " + HISTORIES);
+    return replayAll("update", UpdateWorkflowImpl.class, NotifyWorkflowImpl.class);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> every_recorded_recovery_history_replays_on_the_current_workflow()
+      throws IOException {
+    return replayAll("recovery", RecoveryWorkflowImpl.class, NotifyWorkflowImpl.class);
+  }
+
+  /**
+   * A test per {@code PREFIX-*.json}, replayed against {@code workflows} (the first is the run's).
+   */
+  private static Stream<DynamicTest> replayAll(String prefix, Class<?>... workflows)
+      throws IOException {
+    List<Path> files = histories(prefix);
+    assertFalse(files.isEmpty(), "no " + prefix + " histories under " + HISTORIES);
     return files.stream()
         .map(
             file ->
                 DynamicTest.dynamicTest(
                     file.getFileName().toString(),
-                    () -> Replays.replay(Files.readString(file), UpdateWorkflowImpl.class)));
+                    () -> Replays.replay(Files.readString(file), workflows)));
   }
 
   @Test
@@ -75,10 +92,10 @@ class ReplayHistoriesTest {
     return HISTORIES.resolve("update-success.json");
   }
 
-  private static List<Path> updateHistories() throws IOException {
+  private static List<Path> histories(String prefix) throws IOException {
     try (Stream<Path> files = Files.list(HISTORIES)) {
       return files
-          .filter(f -> f.getFileName().toString().matches("update-.*\\.json"))
+          .filter(f -> f.getFileName().toString().matches(prefix + "-.*\\.json"))
           .sorted()
           .toList();
     }

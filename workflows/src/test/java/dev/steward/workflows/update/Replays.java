@@ -15,7 +15,11 @@ import java.time.Duration;
 final class Replays {
   private Replays() {}
 
-  static void replay(String json, Class<?> workflowImplementation) throws Exception {
+  /**
+   * Replays {@code json} against the first implementation; the others are registered beside it
+   * (child workflows the run starts).
+   */
+  static void replay(String json, Class<?>... workflowImplementations) throws Exception {
     try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
       Worker worker =
           env.newWorker(
@@ -23,7 +27,7 @@ final class Replays {
               WorkerOptions.newBuilder()
                   .setDefaultDeadlockDetectionTimeout(Duration.ofMinutes(1).toMillis())
                   .build());
-      worker.registerWorkflowImplementationTypes(workflowImplementation);
+      worker.registerWorkflowImplementationTypes(workflowImplementations);
       WorkflowReplayer.replayWorkflowExecution(WorkflowExecutionHistory.fromJson(json), worker);
     }
   }

@@ -1,0 +1,78 @@
+package dev.steward.cli.durability;
+
+/**
+ * A step of the recovery workflow (RecoveryWorkflowImpl, RollbackToSnapshot) and the activity call
+ * that performs it, with the kind of broken target a case needs to reach it.
+ */
+enum RecoveryStep implements PipelineStep {
+  CONFIRM("confirm", "ProbeService", 1, Scenario.RESTART, 3),
+  RESTART("restart", "RestartService", 1, Scenario.RESTART, 1),
+  HEALTH("health", "VerifyHealth", 1, Scenario.RESTART, 1),
+  PROVIDER("provider", "CheckProvider", 1, Scenario.ROLLBACK, 3),
+  EVIDENCE("evidence", "GatherEvidence", 1, Scenario.ROLLBACK, 3),
+  FIND_SNAPSHOT("find-snapshot", "FindNewestVerifiedSnapshot", 1, Scenario.ROLLBACK, 0),
+  ROLLBACK_STOP("rollback-stop", "StopService", 1, Scenario.ROLLBACK, 0),
+  ROLLBACK_CODE("rollback-code", "ResetCode", 1, Scenario.ROLLBACK, 0),
+  ROLLBACK_DATA("rollback-data", "RestoreSnapshot", 1, Scenario.ROLLBACK, 0),
+  ROLLBACK_START("rollback-start", "RestartService", 2, Scenario.ROLLBACK, 0),
+  ROLLBACK_HEALTH("rollback-health", "VerifyHealth", 2, Scenario.ROLLBACK, 0),
+  HOLD("hold", "PutHold", 1, Scenario.ESCALATE, 3);
+
+  /** How a recovery case's target is broken before its run. */
+  enum Scenario {
+    /** Stopped: a restart brings it back ({@code restarted}). */
+    RESTART,
+    /**
+     * Checkout moved to a release that cannot start on corrupt data, a verified snapshot of the
+     * good release, a status page saying the provider is fine: the restart fails at once, and only
+     * the rollback to the snapshot (code and data) brings it back ({@code rolled_back}).
+     */
+    ROLLBACK,
+    /** Corrupt data and no snapshot: nothing saves it ({@code failed}, updates held). */
+    ESCALATE
+  }
+
+  private final String label;
+  private final String activity;
+  private final int occurrence;
+  final Scenario scenario;
+  private final int startGroup;
+
+  RecoveryStep(String label, String activity, int occurrence, Scenario scenario, int startGroup) {
+    this.label = label;
+    this.activity = activity;
+    this.occurrence = occurrence;
+    this.scenario = scenario;
+    this.startGroup = startGroup;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+
+  @Override
+  public String activity() {
+    return activity;
+  }
+
+  @Override
+  public int occurrence() {
+    return occurrence;
+  }
+
+  @Override
+  public String pipeline() {
+    return "recover";
+  }
+
+  /**
+   * Heartbeating steps of the rollback path first, restart and health next, the quick steps last
+   * with the update's: confirm is reached at once, provider, evidence and hold a few seconds in
+   * (the restart of a target that cannot start fails at once, without retries).
+   */
+  @Override
+  public int startGroup() {
+    return startGroup;
+  }
+}
