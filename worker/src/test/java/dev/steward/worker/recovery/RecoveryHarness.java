@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.StewardTestServers;
-import dev.steward.worker.StewardWorker;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.workflows.host.TargetPlan;
@@ -15,7 +14,6 @@ import dev.steward.workflows.update.StepResult;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
@@ -49,15 +47,8 @@ final class RecoveryHarness implements AutoCloseable {
    */
   RecoveryHarness(Path root, boolean timeSkipping) throws IOException {
     target = TestTarget.create(root);
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(timeSkipping).build());
-    StewardTestServers.registerSearchAttributes(env);
-    worker =
-        StewardWorker.start(
-            env.getWorkflowClient(),
-            () -> ConfigLoader.forThisMachine().load(target.config()),
-            HOST);
+    env = StewardTestServers.newEnvironment(timeSkipping);
+    worker = StewardTestServers.startWorker(env, target.config(), HOST);
   }
 
   TargetPlan plan() {

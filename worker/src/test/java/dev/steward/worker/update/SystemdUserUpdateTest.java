@@ -9,7 +9,6 @@ import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.activities.testing.SystemdSandbox;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.StewardTestServers;
-import dev.steward.worker.StewardWorker;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.workflows.host.TargetPlan;
@@ -17,7 +16,6 @@ import dev.steward.workflows.update.StepResult;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
 import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Files;
@@ -51,15 +49,8 @@ class SystemdUserUpdateTest {
     target = TestTarget.create(systemd.newDir("target")).systemdUser(UNIT);
     systemd.writeUnit(true, UNIT, target.unitFile("Restart=on-failure"));
     systemd.systemctl(true, "daemon-reload").orFail();
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-    StewardTestServers.registerSearchAttributes(env);
-    worker =
-        StewardWorker.start(
-            env.getWorkflowClient(),
-            () -> ConfigLoader.forThisMachine().load(target.config()),
-            HOST);
+    env = StewardTestServers.newEnvironment(false);
+    worker = StewardTestServers.startWorker(env, target.config(), HOST);
     service.restartService(plan());
     assertTrue(service.verifyHealth(plan()).healthy(), "the first release should be healthy");
   }

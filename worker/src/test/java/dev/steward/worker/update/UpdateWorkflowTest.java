@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.StewardTestServers;
-import dev.steward.worker.StewardWorker;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.workflows.StewardSearchAttributes;
@@ -22,7 +21,6 @@ import dev.steward.workflows.update.UpdateWorkflow;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Files;
@@ -54,15 +52,8 @@ class UpdateWorkflowTest {
   @BeforeEach
   void startTargetAndWorker() throws Exception {
     target = TestTarget.create(tmp);
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-    StewardTestServers.registerSearchAttributes(env);
-    worker =
-        StewardWorker.start(
-            env.getWorkflowClient(),
-            () -> ConfigLoader.forThisMachine().load(target.config()),
-            HOST);
+    env = StewardTestServers.newEnvironment(false);
+    worker = StewardTestServers.startWorker(env, target.config(), HOST);
     service.restartService(plan());
     assertTrue(service.verifyHealth(plan()).healthy(), "the first release should be healthy");
   }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.StewardTestServers;
-import dev.steward.worker.StewardWorker;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.workflows.host.TargetPlan;
@@ -20,7 +19,6 @@ import io.temporal.api.sdk.v1.WorkflowMetadata;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DefaultDataConverter;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Files;
@@ -51,15 +49,8 @@ class WebUiTest {
   @BeforeEach
   void startTargetAndWorker() throws Exception {
     target = TestTarget.create(tmp);
-    env =
-        TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-    StewardTestServers.registerSearchAttributes(env);
-    worker =
-        StewardWorker.start(
-            env.getWorkflowClient(),
-            () -> ConfigLoader.forThisMachine().load(target.config()),
-            HOST);
+    env = StewardTestServers.newEnvironment(false);
+    worker = StewardTestServers.startWorker(env, target.config(), HOST);
     service.restartService(plan());
     assertTrue(service.verifyHealth(plan()).healthy(), "the first release should be healthy");
   }
