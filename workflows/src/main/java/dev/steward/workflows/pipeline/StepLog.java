@@ -81,6 +81,20 @@ public final class StepLog {
         Function.identity());
   }
 
+  /**
+   * Runs a step that returns nothing, recording {@code message} when it succeeds; whether it did.
+   * For steps whose failure the caller reports rather than propagates (a rollback goes on after
+   * one).
+   */
+  public boolean attempt(String name, Runnable action, String message) {
+    try {
+      run(name, action, message);
+      return true;
+    } catch (StepFailedException e) {
+      return false;
+    }
+  }
+
   /** Records a step that did not need to run. */
   public void skip(String name, String why) {
     finished.add(new StepResult(name, StepResult.SKIPPED, 0, why));

@@ -28,7 +28,7 @@ final class RollbackToSnapshot {
   /** Returns whether the service is healthy afterwards, with code and data both restored. */
   boolean run(SnapshotInfo snapshot) {
     ServiceActivities stopper = HostActivityStubs.service(plan, Summaries.stop(plan));
-    tryStep("rollback-stop", () -> stopper.stopService(plan), "stopped");
+    steps.attempt("rollback-stop", () -> stopper.stopService(plan), "stopped");
     boolean codeBack = true;
     if (snapshot.revision() == null) {
       steps.skip("rollback-code", "the snapshot records no revision");
@@ -36,17 +36,18 @@ final class RollbackToSnapshot {
       String at = "at " + RecoveryWorkflowImpl.short7(snapshot.revision());
       CodeActivities code =
           HostActivityStubs.code(plan, Summaries.rollBackCode(plan, snapshot.revision()));
-      codeBack = tryStep("rollback-code", () -> code.resetCode(plan, snapshot.revision()), at);
+      codeBack =
+          steps.attempt("rollback-code", () -> code.resetCode(plan, snapshot.revision()), at);
     }
     SnapshotActivities snapshots =
         HostActivityStubs.snapshots(plan, Summaries.restore(plan, snapshot));
     boolean dataBack =
-        tryStep(
+        steps.attempt(
             "rollback-data",
             () -> snapshots.restoreSnapshot(plan, snapshot),
             "restored " + snapshot.file());
     ServiceActivities service = HostActivityStubs.service(plan, Summaries.restart(plan));
-    if (!tryStep("rollback-start", () -> service.restartService(plan), "started")) {
+    if (!steps.attempt("rollback-start", () -> service.restartService(plan), "started")) {
       steps.skip("rollback-health", "service did not start");
       return false;
     }
@@ -60,15 +61,6 @@ final class RollbackToSnapshot {
                   HealthReport::healthy)
               .healthy();
       return healthy && codeBack && dataBack;
-    } catch (StepFailedException e) {
-      return false;
-    }
-  }
-
-  private boolean tryStep(String name, Runnable action, String message) {
-    try {
-      steps.run(name, action, message);
-      return true;
     } catch (StepFailedException e) {
       return false;
     }

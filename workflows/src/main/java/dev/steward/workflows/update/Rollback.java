@@ -32,22 +32,23 @@ final class Rollback {
    */
   boolean restore(String revision, SnapshotInfo snapshot) {
     ServiceActivities stopper = HostActivityStubs.service(plan, Summaries.stop(plan));
-    tryStep("rollback-stop", () -> stopper.stopService(plan), "stopped");
+    steps.attempt("rollback-stop", () -> stopper.stopService(plan), "stopped");
     CodeActivities code = HostActivityStubs.code(plan, Summaries.rollBackCode(plan, revision));
     boolean codeBack =
-        tryStep(
+        steps.attempt(
             "rollback-code",
             () -> code.resetCode(plan, revision),
             "at " + UpdateTexts.short7(revision));
     SnapshotActivities snapshots =
         HostActivityStubs.snapshots(plan, Summaries.restore(plan, snapshot));
     boolean dataBack =
-        tryStep(
+        steps.attempt(
             "rollback-data",
             () -> snapshots.restoreSnapshot(plan, snapshot),
             "restored " + snapshot.file());
     ServiceActivities starter = HostActivityStubs.service(plan, Summaries.restart(plan));
-    boolean started = tryStep("rollback-start", () -> starter.restartService(plan), "started");
+    boolean started =
+        steps.attempt("rollback-start", () -> starter.restartService(plan), "started");
     if (!started) {
       steps.skip("rollback-health", "service did not start");
       return false;
@@ -71,15 +72,6 @@ final class Rollback {
               HealthReport::message,
               HealthReport::healthy)
           .healthy();
-    } catch (StepFailedException e) {
-      return false;
-    }
-  }
-
-  private boolean tryStep(String name, Runnable action, String message) {
-    try {
-      steps.run(name, action, message);
-      return true;
     } catch (StepFailedException e) {
       return false;
     }

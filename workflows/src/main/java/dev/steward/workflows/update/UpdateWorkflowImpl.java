@@ -258,15 +258,6 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
         step, () -> service.verifyHealth(plan), HealthReport::message, HealthReport::healthy);
   }
 
-  private boolean tryStep(String name, Runnable action, String message) {
-    try {
-      steps.run(name, action, message);
-      return true;
-    } catch (StepFailedException e) {
-      return false;
-    }
-  }
-
   /** A run that changed nothing and leaves the status file to the last run that did. */
   private UpdateResult changedNothing(String outcome, String message) {
     UpdateOutcomes.record(outcome);
@@ -311,7 +302,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     // A status file that cannot be written is a failed step, not a stuck run: the result stands.
     Workflow.newDetachedCancellationScope(
             () -> {
-              tryStep(
+              steps.attempt(
                   "status",
                   () ->
                       HostActivityStubs.status(plan, Summaries.status(plan))
