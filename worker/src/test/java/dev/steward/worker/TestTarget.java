@@ -3,8 +3,6 @@ package dev.steward.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -53,13 +49,8 @@ public final class TestTarget {
       server.serve_forever()
       """;
 
-  private static final int FIRST_PORT = 20_000;
-  private static final int PORT_RANGE = 12_000;
-  private static final AtomicInteger NEXT_PORT =
-      new AtomicInteger(ThreadLocalRandom.current().nextInt(PORT_RANGE));
-
   private final Path root;
-  private final int port = freePort();
+  private final int port = TestPorts.next();
   private String extraConfig = "";
   private String updateConfig = "      git: {remote: origin, ref: main}\n";
   private String minFree = "1MiB";
@@ -293,24 +284,5 @@ public final class TestTarget {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /**
-   * A port nothing listens on now, below Linux's ephemeral range (32768-60999). A port from {@code
-   * new ServerSocket(0)} is in that range, and between the choice and the service's bind any
-   * outgoing connection (health probes, gRPC) may take it as its local port: with dozens of targets
-   * restarting at once in the fault matrix, that happened. Unique within this JVM; a random start
-   * keeps two build JVMs apart.
-   */
-  private static int freePort() {
-    for (int tries = 0; tries < PORT_RANGE; tries++) {
-      int port = FIRST_PORT + Math.floorMod(NEXT_PORT.getAndIncrement(), PORT_RANGE);
-      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-        return port;
-      } catch (IOException inUse) {
-        // Taken by something else: try the next one.
-      }
-    }
-    throw new IllegalStateException("no free port in " + FIRST_PORT + "+" + PORT_RANGE);
   }
 }

@@ -3,24 +3,19 @@ package dev.steward.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.steward.worker.RealTemporalServer;
 import dev.steward.worker.TestTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * {@code steward schedule} against a real Temporal server, the only kind with a Schedules API. None
- * can run on the build machines (no Docker engine, no Temporal CLI), so this runs only when {@code
- * STEWARD_IT_TEMPORAL_ADDRESS} names one, e.g. {@code temporal server start-dev} at 127.0.0.1:7233.
- */
-@EnabledIfEnvironmentVariable(
-    named = "STEWARD_IT_TEMPORAL_ADDRESS",
-    matches = ".+",
-    disabledReason = "needs a real Temporal server: set STEWARD_IT_TEMPORAL_ADDRESS=host:port")
-class ScheduleServerIT {
+/** {@code steward schedule} against a real Temporal server, the only kind with a Schedules API. */
+class ScheduleServerTest {
+  @RegisterExtension static final RealTemporalServer temporal = new RealTemporalServer();
+
   @TempDir Path tmp;
   private Path config;
   private String base;
@@ -37,9 +32,8 @@ class ScheduleServerIT {
   @Test
   void apply_creates_then_leaves_unchanged_then_replaces_then_deletes() throws Exception {
     TestTarget target = TestTarget.create(tmp);
-    String address = System.getenv("STEWARD_IT_TEMPORAL_ADDRESS");
     config = tmp.resolve("it.yaml");
-    base = "temporal:\n  address: " + address + "\n" + Files.readString(target.config());
+    base = temporal.configSection() + Files.readString(target.config());
     Files.writeString(config, base + "    schedule:\n      update: {at: \"03:00\"}\n");
 
     CliRun created = CliRun.of("-c", config.toString(), "schedule", "apply");
