@@ -27,18 +27,21 @@ public final class TemporalConnection implements AutoCloseable {
   private final WorkflowClient client;
   private final TestServer.InProcessTestServer embeddedServer;
   private final String description;
+  private final boolean bypassesStickyQueues;
 
   private TemporalConnection(
       WorkflowServiceStubs stubs,
       String namespace,
       TestServer.InProcessTestServer embeddedServer,
-      String description) {
+      String description,
+      boolean bypassesStickyQueues) {
     this.stubs = stubs;
     this.client =
         WorkflowClient.newInstance(
             stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
     this.embeddedServer = embeddedServer;
     this.description = description;
+    this.bypassesStickyQueues = bypassesStickyQueues;
   }
 
   /**
@@ -51,7 +54,7 @@ public final class TemporalConnection implements AutoCloseable {
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setChannel(server.getChannel()).build());
     TemporalConnection connection =
-        new TemporalConnection(stubs, "default", server, "embedded in-memory server");
+        new TemporalConnection(stubs, "default", server, "embedded in-memory server", false);
     new SearchAttributeSetup(connection).register();
     return connection;
   }
@@ -107,7 +110,7 @@ public final class TemporalConnection implements AutoCloseable {
               + settings.namespace()
               + ConnectionOptions.describeSecurity(settings)
               + (devServer ? ", in-memory dev server)" : ")");
-      return new TemporalConnection(stubs, settings.namespace(), null, where);
+      return new TemporalConnection(stubs, settings.namespace(), null, where, bypass.enabled());
     } catch (RuntimeException e) {
       throw new TemporalUnreachableException(
           "Temporal at "
@@ -153,6 +156,14 @@ public final class TemporalConnection implements AutoCloseable {
   /** Whether this is the embedded server, which lives and dies with this process. */
   public boolean isEmbedded() {
     return embeddedServer != null;
+  }
+
+  /**
+   * Whether workers on this connection skip sticky queues ({@link StickyQueueBypass}): only on
+   * Temporal's in-memory test server, never on a real one.
+   */
+  public boolean bypassesStickyQueues() {
+    return bypassesStickyQueues;
   }
 
   /** Where this connection goes, for people. */

@@ -6,6 +6,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.common.SearchAttributes;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,12 +21,15 @@ public final class RunHistory {
     this.connection = connection;
   }
 
-  /** The visibility query that finds {@code target}'s runs. */
+  /**
+   * The visibility query that finds {@code target}'s runs. It has no {@code ORDER BY}: only
+   * Elasticsearch visibility accepts one, and SQL visibility (SQLite in {@code temporal server
+   * start-dev}, PostgreSQL in docker compose) refuses the query with INVALID_ARGUMENT. Without it
+   * the server lists running runs first, then the most recently closed; {@link #of} sorts the runs
+   * it takes by start time.
+   */
   public static String queryFor(String target) {
-    return StewardSearchAttributes.TARGET.getName()
-        + " = '"
-        + target.replace("'", "")
-        + "' ORDER BY StartTime DESC";
+    return StewardSearchAttributes.TARGET.getName() + " = '" + target.replace("'", "") + "'";
   }
 
   /**
@@ -45,6 +49,7 @@ public final class RunHistory {
           .listExecutions(queryFor(target))
           .limit(limit)
           .map(RunHistory::toRun)
+          .sorted(Comparator.comparing(PastRun::started).reversed())
           .toList();
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
