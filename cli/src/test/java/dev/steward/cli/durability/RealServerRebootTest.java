@@ -107,12 +107,8 @@ class RealServerRebootTest {
       RecoveryResult recovered = result(client, recovery, RecoveryResult.class);
       recovery.outcome = recovered.outcome();
       recovery.message = recovered.message();
-      figure(
-          "power cut during the update command: run ended %.1f s after the new worker's start",
-          ServerRuns.seconds(workerStart, ServerRuns.ended(client, update.workflowId)));
-      figure(
-          "power cut during a recovery's restart: run ended %.1f s after the new worker's start",
-          ServerRuns.seconds(workerStart, ServerRuns.ended(client, recovery.workflowId)));
+      figure("power cut during the update command", client, update.workflowId, workerStart);
+      figure("power cut during a recovery's restart", client, recovery.workflowId, workerStart);
       assertEquals("updated", lastRun(connection, update).outcome(), "steward history");
       assertResumedTheUpdateCommand(updated);
     }
@@ -259,6 +255,17 @@ class RealServerRebootTest {
   private static TemporalConnection connect() {
     return TemporalConnection.connect(
         new TemporalSettings(temporal.address(), "default", null, null, Duration.ofMinutes(1)));
+  }
+
+  /** The figures of a run resumed by a worker started at {@code workerStart}. */
+  private static void figure(String what, WorkflowClient client, String run, Instant workerStart)
+      throws IOException {
+    figure(
+        "%s: the run's next activity completed %.1f s and the run ended %.1f s after the new"
+            + " worker's start",
+        what,
+        ServerRuns.seconds(workerStart, ServerRuns.nextCompletedActivity(client, run, workerStart)),
+        ServerRuns.seconds(workerStart, ServerRuns.ended(client, run)));
   }
 
   /** Prints a measured figure and keeps it in target/real-server-figures.txt. */
