@@ -81,9 +81,11 @@ final class InstallCommand implements Callable<Integer> {
               + config.source()
               + (server == null ? "" : " (127.0.0.1:7233 for the --with-server server)"));
     }
+    // Checked before systemd is asked anything: a wrong option is told at once.
+    ServerPlan serverPlan = server == null ? null : serverPlan(config);
     Systemd systemd = new Systemd();
     SystemdVersion version = SystemdVersion.detect(systemd);
-    InstallPlan plan = plan(config, version);
+    InstallPlan plan = plan(config, version, serverPlan);
     List<UnitFile> units = StewardUnits.generate(plan);
     PrintWriter out = steward.out();
     Path unitDir = scope.unitDir();
@@ -103,7 +105,7 @@ final class InstallCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private InstallPlan plan(StewardConfig config, SystemdVersion version) {
+  private InstallPlan plan(StewardConfig config, SystemdVersion version, ServerPlan serverPlan) {
     String address = System.getenv("TEMPORAL_ADDRESS");
     Map<String, String> environment =
         address == null ? Map.of() : Map.of("TEMPORAL_ADDRESS", address);
@@ -113,7 +115,7 @@ final class InstallCommand implements Callable<Integer> {
         Launcher.command(),
         config.source().toAbsolutePath(),
         environment,
-        server == null ? null : serverPlan(config));
+        serverPlan);
   }
 
   private ServerPlan serverPlan(StewardConfig config) {

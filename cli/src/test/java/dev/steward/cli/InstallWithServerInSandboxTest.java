@@ -56,6 +56,7 @@ class InstallWithServerInSandboxTest {
             + Files.readString(target.config()));
     // Its folder does not exist yet: install makes it.
     Path database = systemd.root().resolve("temporal/steward.db");
+    int uiPort = TestPorts.next();
 
     CliRun install =
         CliRun.of(
@@ -71,12 +72,13 @@ class InstallWithServerInSandboxTest {
             "--temporal-binary",
             binary.toString(),
             "--ui-port",
-            Integer.toString(TestPorts.next()));
+            Integer.toString(uiPort));
 
     assertEquals(0, install.exitCode(), install.toString());
     assertTrue(install.out().contains("systemctl enable --now " + SERVER + "\n"), install.out());
     assertTrue(install.out().contains("systemctl enable --now " + WORKER + "\n"), install.out());
     Shell.await("the installed worker connects to the installed server", 180, () -> connected(1));
+    Shell.await("the web UI answers on loopback", 60, () -> answers("http://127.0.0.1:" + uiPort));
 
     String first = target.publish("healthy first");
     String firstRun = update(config);
@@ -153,15 +155,24 @@ class InstallWithServerInSandboxTest {
   }
 
   private static String health(TestTarget target) throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + "/health"))
-                    .timeout(Duration.ofSeconds(10))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = get("http://127.0.0.1:" + target.port() + "/health");
     assertEquals(200, response.statusCode(), response.body());
     return response.body();
+  }
+
+  private static boolean answers(String url) {
+    try {
+      return get(url).statusCode() == 200;
+    } catch (Exception notYet) {
+      return false;
+    }
+  }
+
+  private static HttpResponse<String> get(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private static String show(String unit, String property) throws Exception {
