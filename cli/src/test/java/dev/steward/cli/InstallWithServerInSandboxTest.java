@@ -77,7 +77,7 @@ class InstallWithServerInSandboxTest {
     assertEquals(0, install.exitCode(), install.toString());
     assertTrue(install.out().contains("systemctl enable --now " + SERVER + "\n"), install.out());
     assertTrue(install.out().contains("systemctl enable --now " + WORKER + "\n"), install.out());
-    Shell.await("the installed worker connects to the installed server", 180, () -> connected(1));
+    Shell.await("the installed worker connects to the installed server", 180, () -> starts() >= 1);
     Shell.await("the web UI answers on loopback", 60, () -> answers("http://127.0.0.1:" + uiPort));
 
     String first = target.publish("healthy first");
@@ -89,6 +89,9 @@ class InstallWithServerInSandboxTest {
     String firstResult = follow(config, firstRun).out();
     String serverPid = show(SERVER, "MainPID");
     String workerPid = show(WORKER, "MainPID");
+    // Not 0 by necessity: on a starved machine its first try may give up before the server answers.
+    String workerRestarts = show(WORKER, "NRestarts");
+    long workerStarts = starts();
 
     SystemdSandbox.exec("systemctl", "kill", "-s", "KILL", SERVER).orFail();
 
@@ -103,8 +106,8 @@ class InstallWithServerInSandboxTest {
     assertEquals(second, target.revision());
     assertEquals("release healthy second", health(target));
     assertEquals(workerPid, show(WORKER, "MainPID"), "the same worker, never restarted");
-    assertEquals("0", show(WORKER, "NRestarts"));
-    assertTrue(connected(1), "the worker connected once, and reconnected by itself");
+    assertEquals(workerRestarts, show(WORKER, "NRestarts"));
+    assertEquals(workerStarts, starts(), "no new worker start-up: it reconnected by itself");
 
     CliRun uninstall =
         CliRun.of(
@@ -142,15 +145,14 @@ class InstallWithServerInSandboxTest {
     }
   }
 
-  /** Whether the worker's journal has exactly {@code times} start-up lines. */
-  private static boolean connected(int times) {
+  /** How many times a worker started and connected, by its journal's start-up lines. */
+  private static long starts() {
     try {
       String journal =
           SystemdSandbox.exec("journalctl", "-u", WORKER, "--no-pager", "-o", "cat").output();
-      return journal.lines().filter(l -> l.startsWith("steward worker for host test-host")).count()
-          == times;
+      return journal.lines().filter(l -> l.startsWith("steward worker for host test-host")).count();
     } catch (Exception e) {
-      return false;
+      return 0;
     }
   }
 
