@@ -2,12 +2,15 @@ package dev.steward.cli;
 
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.systemd.InstallPlan;
+import dev.steward.worker.systemd.ServerPlan;
 import dev.steward.worker.systemd.StewardUnits;
 import dev.steward.worker.systemd.Systemd;
 import dev.steward.worker.systemd.SystemdVersion;
 import dev.steward.worker.systemd.UnitFile;
 import dev.steward.worker.systemd.UnitInstaller;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "install",
     description = {
-      "Install and start the worker as a systemd unit (" + StewardUnits.WORKER + ").",
+      "Install and start the worker as a systemd unit (" + StewardUnits.WORKER + "),",
+      "and with --with-server the Temporal server it uses on this host.",
       "Restart=always, RestartSec=60, no start-rate limit; user units linger.",
       "Units are written for this machine's systemd (see the comment at their top)."
     })
@@ -42,21 +46,30 @@ final class InstallCommand implements Callable<Integer> {
     @Option(
         names = "--with-server",
         required = true,
-        description = "Also install " + StewardUnits.SERVER + ": temporal server start-dev.")
+        description = {
+          "Also install " + StewardUnits.SERVER + ": temporal server start-dev on 127.0.0.1,",
+          "on temporal.address's port, SQLite, Steward's search attributes."
+        })
     boolean withServer;
 
     @Option(
         names = "--db-filename",
         required = true,
         paramLabel = "FILE",
-        description = "The dev server's database file (kept across restarts).")
+        description = "The server's SQLite database (kept across restarts; its folder is made).")
     Path dbFile;
 
     @Option(
-        names = "--temporal",
+        names = "--temporal-binary",
         paramLabel = "PATH",
-        description = "The temporal CLI (default: `temporal` on PATH).")
-    Path temporalCli;
+        description = "Temporal's CLI (default: `temporal` on PATH).")
+    Path binary;
+
+    @Option(
+        names = "--ui-port",
+        paramLabel = "PORT",
+        description = "The web UI's port on 127.0.0.1 (default: the server's port + 1000).")
+    Integer uiPort;
   }
 
   @Override
@@ -66,11 +79,14 @@ final class InstallCommand implements Callable<Integer> {
       throw new UsageException(
           "the worker needs a Temporal server: set temporal.address in "
               + config.source()
-              + (server == null ? "" : " (127.0.0.1:7233 for the --with-server dev server)"));
+              + (server == null ? "" : " (127.0.0.1:7233 for the --with-server server)"));
     }
+    // Checked before systemd is asked anything: a wrong option is told at once.
+    ServerPlan serverPlan = server == null ? null : serverPlan(config);
     Systemd systemd = new Systemd();
     SystemdVersion version = SystemdVersion.detect(systemd);
-    List<UnitFile> units = StewardUnits.generate(plan(config, version));
+    InstallPlan plan = plan(config, version, serverPlan);
+    List<UnitFile> units = StewardUnits.generate(plan);
     PrintWriter out = steward.out();
     Path unitDir = scope.unitDir();
     if (dryRun) {
@@ -79,6 +95,9 @@ final class InstallCommand implements Callable<Integer> {
         out.println(unit.text());
       }
     } else {
+      if (plan.withServer()) {
+        makeFolder(plan.server().dbFile().getParent());
+      }
       new UnitInstaller(systemd, scope.scope(), unitDir).install(units).forEach(out::println);
     }
     StewardUnits.adaptations(version).forEach(line -> out.println("note: " + line));
@@ -86,7 +105,7 @@ final class InstallCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private InstallPlan plan(StewardConfig config, SystemdVersion version) {
+  private InstallPlan plan(StewardConfig config, SystemdVersion version, ServerPlan serverPlan) {
     String address = System.getenv("TEMPORAL_ADDRESS");
     Map<String, String> environment =
         address == null ? Map.of() : Map.of("TEMPORAL_ADDRESS", address);
@@ -96,21 +115,75 @@ final class InstallCommand implements Callable<Integer> {
         Launcher.command(),
         config.source().toAbsolutePath(),
         environment,
-        server == null ? null : temporalCli(),
-        server == null ? null : server.dbFile.toAbsolutePath());
+        serverPlan);
   }
 
-  private Path temporalCli() {
-    if (server.temporalCli != null) {
-      return server.temporalCli.toAbsolutePath();
+  private ServerPlan serverPlan(StewardConfig config) {
+    int port = loopbackPort(config);
+    int uiPort = server.uiPort != null ? server.uiPort : port + 1000;
+    if (uiPort < 1 || uiPort > 65535 || uiPort == port) {
+      throw new UsageException(
+          "--ui-port " + uiPort + ": give a port from 1 to 65535 other than the server's " + port);
     }
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      Path candidate = Path.of(dir.isEmpty() ? "." : dir, "temporal");
-      if (Files.isExecutable(candidate)) {
-        return candidate.toAbsolutePath();
+    return new ServerPlan(
+        binary(),
+        server.dbFile.toAbsolutePath().normalize(),
+        port,
+        uiPort,
+        config.temporal().namespace());
+  }
+
+  /** start-dev refuses a database whose folder does not exist. */
+  private static void makeFolder(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot make the database's folder " + dir + ": " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** The port of {@code temporal.address}, which must name this host's loopback. */
+  private static int loopbackPort(StewardConfig config) {
+    String address = config.temporal().address();
+    int colon = address.lastIndexOf(':');
+    String host = colon < 0 ? address : address.substring(0, colon);
+    if (colon > 0 && (host.equals(ServerPlan.IP) || host.equals("localhost"))) {
+      try {
+        return Integer.parseInt(address.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        // Reported below.
       }
     }
     throw new UsageException(
-        "--with-server needs the temporal CLI: none on PATH (install it, or pass --temporal PATH)");
+        "--with-server runs the server on "
+            + ServerPlan.IP
+            + " only: set temporal.address to "
+            + ServerPlan.IP
+            + ":PORT in "
+            + config.source()
+            + " (it is "
+            + address
+            + ")");
+  }
+
+  /** The binary as an absolute path; a unit has no PATH of the user's to find it in. */
+  private Path binary() {
+    if (server.binary != null) {
+      Path binary = server.binary.toAbsolutePath().normalize();
+      if (!Files.isRegularFile(binary) || !Files.isExecutable(binary)) {
+        throw new UsageException("--temporal-binary " + binary + ": no executable file there");
+      }
+      return binary;
+    }
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      Path candidate = Path.of(dir.isEmpty() ? "." : dir, "temporal");
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return candidate.toAbsolutePath().normalize();
+      }
+    }
+    throw new UsageException(
+        "--with-server needs Temporal's CLI: no `temporal` on PATH (install it, see the README's"
+            + " Production section, or pass --temporal-binary PATH)");
   }
 }

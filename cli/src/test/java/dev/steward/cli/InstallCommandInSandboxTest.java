@@ -9,6 +9,7 @@ import dev.steward.activities.testing.SystemdSandbox;
 import dev.steward.activities.testing.SystemdSandbox.Result;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.systemd.InstallPlan;
+import dev.steward.worker.systemd.ServerPlan;
 import dev.steward.worker.systemd.StewardUnits;
 import dev.steward.worker.systemd.SystemdVersion;
 import dev.steward.worker.systemd.UnitFile;
@@ -37,10 +38,10 @@ class InstallCommandInSandboxTest {
   private static PortBoundTestServer temporal;
   private static Path config;
   private static Path temporalCli;
+  private static int port;
 
   @BeforeAll
   static void startTemporalAndWriteConfig() throws Exception {
-    int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
@@ -76,14 +77,21 @@ class InstallCommandInSandboxTest {
             "--with-server",
             "--db-filename",
             "/var/lib/steward/temporal.db",
-            "--temporal",
+            "--temporal-binary",
             temporalCli.toString());
 
     assertEquals(0, run.exitCode(), run.toString());
     String out = run.out();
     assertTrue(out.contains("# " + unitDir.resolve(WORKER) + "\n"), out);
     assertTrue(out.contains("# " + unitDir.resolve(StewardUnits.SERVER) + "\n"), out);
-    assertTrue(out.contains("start-dev --db-filename /var/lib/steward/temporal.db"), out);
+    assertTrue(
+        out.contains(
+            "start-dev --ip 127.0.0.1 --port "
+                + port
+                + " --ui-port "
+                + (port + 1000)
+                + " --db-filename /var/lib/steward/temporal.db --search-attribute"),
+        out);
     String unitSection = out.substring(out.indexOf("Description=Steward worker"));
     assertTrue(
         unitSection.indexOf("\nStartLimitIntervalSec=0\n") < unitSection.indexOf("\n[Service]\n"),
@@ -104,8 +112,8 @@ class InstallCommandInSandboxTest {
               Launcher.command(),
               config,
               Map.of("TEMPORAL_ADDRESS", "127.0.0.1:7233"),
-              temporalCli,
-              systemd.root().resolve("temporal 100%.db"));
+              new ServerPlan(
+                  temporalCli, systemd.root().resolve("temporal 100%.db"), 7233, 8233, "a$b"));
       for (UnitFile unit : StewardUnits.generate(plan)) {
         Path dir = scope == UnitScope.USER ? systemd.userUnits() : systemd.systemUnits();
         Path file = Files.writeString(dir.resolve(unit.name()), unit.text());

@@ -45,16 +45,7 @@ public final class RealTemporalServer implements BeforeAllCallback, AfterAllCall
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    binary = binary();
-    if (!Files.isExecutable(binary)) {
-      String reason = "no Temporal CLI at " + binary + " (install it with scripts/temporal-cli)";
-      if ("1".equals(System.getenv("STEWARD_REQUIRE_TEMPORAL"))) {
-        throw new IllegalStateException(reason + "; STEWARD_REQUIRE_TEMPORAL=1 requires it");
-      }
-      // Surefire counts a class aborted in beforeAll as no tests at all: say why in the log.
-      System.err.println(context.getDisplayName() + " skipped: " + reason);
-      throw new TestAbortedException(reason);
-    }
+    binary = requireBinary(context.getDisplayName());
     dir = Files.createTempDirectory("steward-temporal-");
     start();
   }
@@ -113,6 +104,27 @@ public final class RealTemporalServer implements BeforeAllCallback, AfterAllCall
     stopOnExit = new Thread(started::destroyForcibly, "steward-temporal-stop");
     Runtime.getRuntime().addShutdownHook(stopOnExit);
     awaitAnswering();
+  }
+
+  /**
+   * The Temporal CLI for a test that runs the server another way (as a systemd unit, say), with
+   * this extension's rule: without it the calling test class is skipped (call this from its
+   * {@code @BeforeAll}), or fails under {@code STEWARD_REQUIRE_TEMPORAL=1}.
+   *
+   * @param testClass the caller's name, for the log line that says why it was skipped
+   */
+  public static Path requireBinary(String testClass) {
+    Path binary = binary();
+    if (!Files.isExecutable(binary)) {
+      String reason = "no Temporal CLI at " + binary + " (install it with scripts/temporal-cli)";
+      if ("1".equals(System.getenv("STEWARD_REQUIRE_TEMPORAL"))) {
+        throw new IllegalStateException(reason + "; STEWARD_REQUIRE_TEMPORAL=1 requires it");
+      }
+      // Surefire counts a class aborted in beforeAll as no tests at all: say why in the log.
+      System.err.println(testClass + " skipped: " + reason);
+      throw new TestAbortedException(reason);
+    }
+    return binary;
   }
 
   /** SIGKILL, as a power cut would end it: no shutdown of its own, the database as it was. */

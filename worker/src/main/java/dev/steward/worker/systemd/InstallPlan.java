@@ -12,8 +12,7 @@ import java.util.Map;
  * @param launcher argv that runs the steward command ({@code java -jar /opt/steward.jar})
  * @param config the steward.yaml the worker reads (absolute)
  * @param environment variables the worker needs ({@code TEMPORAL_ADDRESS}), may be empty
- * @param temporalCli the {@code temporal} executable for a dev server unit, or null for none
- * @param dbFile the dev server's database file (absolute), or null for none
+ * @param server the Temporal server to run beside the worker, or null for none
  */
 public record InstallPlan(
     UnitScope scope,
@@ -21,11 +20,10 @@ public record InstallPlan(
     List<String> launcher,
     Path config,
     Map<String, String> environment,
-    Path temporalCli,
-    Path dbFile) {
+    ServerPlan server) {
 
   /** Whether a unit for {@code temporal server start-dev} is part of it. */
   public boolean withServer() {
-    return temporalCli != null;
+    return server != null;
   }
 }

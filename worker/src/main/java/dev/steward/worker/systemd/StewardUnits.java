@@ -17,6 +17,12 @@ public final class StewardUnits {
   /** Seconds between restarts; with backoff, the first of growing pauses. */
   static final int RESTART_SEC = 60;
 
+  /**
+   * The server's first pause: every worker of the host waits while it is down, and it recovers from
+   * its database in seconds.
+   */
+  static final int SERVER_RESTART_SEC = 5;
+
   private StewardUnits() {}
 
   /** The units of {@code plan}: the server's first (the worker needs it), then the worker's. */
@@ -39,9 +45,11 @@ public final class StewardUnits {
             + version.major()
             + " does not know RestartSteps= and RestartMaxDelaySec= (they need "
             + SystemdVersion.RESTART_BACKOFF
-            + "): left out, so every restart waits RestartSec="
+            + "): left out, so every restart waits RestartSec= ("
             + RESTART_SEC
-            + " instead of backing off to 300 s");
+            + " s for the worker, "
+            + SERVER_RESTART_SEC
+            + " s for its server) instead of backing off to 300 s");
   }
 
   private static String worker(InstallPlan plan) {
@@ -65,11 +73,7 @@ public final class StewardUnits {
           .append(ExecLine.value(variable.getKey() + "=" + variable.getValue()))
           .append('\n');
     }
-    unit.append("# Restart on any exit: a clean exit 0 is still an outage.\nRestart=always\n");
-    unit.append("RestartSec=").append(RESTART_SEC).append('\n');
-    if (plan.version().hasRestartBackoff()) {
-      unit.append("RestartSteps=5\nRestartMaxDelaySec=300\n");
-    }
+    unit.append(restart(plan, RESTART_SEC));
     unit.append(
         "TimeoutStartSec=300\n"
             + "# Time for running steps to finish or report before SIGKILL.\n"
@@ -78,20 +82,24 @@ public final class StewardUnits {
   }
 
   private static String server(InstallPlan plan) {
-    List<String> argv =
-        List.of(
-            plan.temporalCli().toString(),
-            "server",
-            "start-dev",
-            "--db-filename",
-            plan.dbFile().toString());
+    ServerPlan server = plan.server();
     return header(plan)
-        + "[Unit]\nDescription=Temporal dev server for Steward ("
-        + plan.dbFile()
+        + "[Unit]\nDescription=Temporal server for Steward ("
+        + ExecLine.specifiers(server.dbFile().toString())
         + ")\nStartLimitIntervalSec=0\n\n[Service]\nType=simple\nExecStart="
-        + ExecLine.of(argv)
-        + "\nRestart=always\nRestartSec=5\nTimeoutStopSec=30\n\n"
+        + ExecLine.of(server.argv())
+        + "\n"
+        + restart(plan, SERVER_RESTART_SEC)
+        + "# SIGTERM: it closes its database, then exits.\nTimeoutStopSec=30\n\n"
         + install(plan);
+  }
+
+  /** Restart on any exit, after {@code seconds}, growing to 5 min where systemd can. */
+  private static String restart(InstallPlan plan, int seconds) {
+    return "# Restart on any exit: a clean exit 0 is still an outage.\nRestart=always\nRestartSec="
+        + seconds
+        + "\n"
+        + (plan.version().hasRestartBackoff() ? "RestartSteps=5\nRestartMaxDelaySec=300\n" : "");
   }
 
   private static List<String> workerArgv(InstallPlan plan) {

@@ -22,7 +22,6 @@ class StewardUnitsTest {
             List.of("/usr/bin/java", "-jar", "/opt/steward/steward.jar"),
             Path.of("/etc/steward/steward.yaml"),
             Map.of(),
-            null,
             null);
 
     List<UnitFile> units = StewardUnits.generate(plan);
@@ -38,6 +37,45 @@ class StewardUnitsTest {
         worker);
     assertTrue(worker.contains("WantedBy=multi-user.target\n"), worker);
     assertEquals(List.of(), StewardUnits.adaptations(plan.version()));
+  }
+
+  @Test
+  void the_server_listens_on_loopback_with_stewards_attributes_and_the_worker_starts_after_it() {
+    ServerPlan server =
+        new ServerPlan(
+            Path.of("/usr/local/bin/temporal"),
+            Path.of("/var/lib/steward/t.db"),
+            7233,
+            8233,
+            "ops");
+    InstallPlan plan =
+        new InstallPlan(
+            UnitScope.USER,
+            SystemdVersion.parse("systemd 254 (254.5-1)\n+PAM +AUDIT"),
+            List.of("/usr/bin/java", "-jar", "/opt/steward/steward.jar"),
+            Path.of("/etc/steward/steward.yaml"),
+            Map.of(),
+            server);
+
+    List<UnitFile> units = StewardUnits.generate(plan);
+
+    assertEquals(
+        List.of(StewardUnits.SERVER, StewardUnits.WORKER),
+        units.stream().map(UnitFile::name).toList());
+    String unit = units.get(0).text();
+    assertTrue(
+        unit.contains(
+            "ExecStart=/usr/local/bin/temporal server start-dev --ip 127.0.0.1 --port 7233"
+                + " --ui-port 8233 --db-filename /var/lib/steward/t.db --namespace ops"
+                + " --search-attribute StewardTarget=Keyword --search-attribute"
+                + " StewardHost=Keyword --search-attribute StewardOutcome=Keyword"
+                + " --search-attribute StewardKind=Keyword\n"),
+        unit);
+    assertTrue(unit.contains("Restart=always\nRestartSec=5\nRestartSteps=5\n"), unit);
+    assertTrue(unit.contains("\nStartLimitIntervalSec=0\n\n[Service]"), unit);
+    String worker = units.get(1).text();
+    assertTrue(
+        worker.contains("Wants=" + StewardUnits.SERVER + "\nAfter=" + StewardUnits.SERVER), worker);
   }
 
   @Test
