@@ -59,6 +59,13 @@ public final class UpdateSchedules {
                         .setWorkflowId(idOf(target))
                         .setTaskQueue(TaskQueues.WORKFLOWS)
                         .setStaticSummary("Scheduled update of " + target + " on " + host)
+                        // Java SDK 1.38 cannot describe a schedule whose action has a summary
+                        // but no details (it decodes the missing details and fails).
+                        .setStaticDetails(
+                            "Started by the schedule "
+                                + idOf(target)
+                                + "; see it with: steward schedule describe "
+                                + target)
                         .setTypedSearchAttributes(
                             StewardSearchAttributes.forNewRun(Pipelines.KIND_UPDATE, target, host))
                         .build())
