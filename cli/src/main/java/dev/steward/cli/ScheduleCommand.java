@@ -61,7 +61,10 @@ final class ScheduleCommand {
     return withSchedules(
         sync -> {
           sync.trigger(target);
-          return List.of("triggered the update of " + target);
+          return List.of(
+              "asked the server to start the update of "
+                  + target
+                  + " now (it skips this if a run is still going)");
         });
   }
 

@@ -14,6 +14,7 @@ import io.temporal.client.schedules.ScheduleRange;
 import io.temporal.client.schedules.ScheduleSpec;
 import io.temporal.client.schedules.ScheduleState;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,7 @@ public final class ScheduleText {
               + " scheduled "
               + action.getScheduledAt()
               + ", started "
-              + action.getStartedAt());
+              + action.getStartedAt().truncatedTo(ChronoUnit.SECONDS));
     }
     return lines;
   }
