@@ -4,9 +4,9 @@ import dev.steward.worker.Pipelines;
 import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.schedule.ScheduleSync;
+import dev.steward.worker.schedule.ScheduleText;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
-import io.temporal.client.schedules.ScheduleDescription;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,17 +53,7 @@ final class ScheduleCommand {
 
   @Command(name = "describe", description = "Show what the server says of a target's schedule.")
   int describe(@Parameters(paramLabel = "TARGET") String target) {
-    return withSchedules(
-        sync -> {
-          ScheduleDescription described = sync.describe(target);
-          return List.of(
-              described.getId(),
-              "  spec: " + described.getSchedule().getSpec(),
-              "  policy: " + described.getSchedule().getPolicy(),
-              "  paused: " + described.getSchedule().getState().isPaused(),
-              "  next runs: " + described.getInfo().getNextActionTimes(),
-              "  recent runs: " + described.getInfo().getRecentActions().size());
-        });
+    return withSchedules(sync -> ScheduleText.describe(sync.describe(target)));
   }
 
   @Command(name = "trigger", description = "Start a target's scheduled update now.")
@@ -71,7 +61,10 @@ final class ScheduleCommand {
     return withSchedules(
         sync -> {
           sync.trigger(target);
-          return List.of("triggered the update of " + target);
+          return List.of(
+              "asked the server to start the update of "
+                  + target
+                  + " now (it skips this if a run is still going)");
         });
   }
 

@@ -2,6 +2,7 @@ package dev.steward.worker.config;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Reads a target's {@code schedule:} section. */
 final class ScheduleSection {
@@ -39,18 +40,25 @@ final class ScheduleSection {
 
   private static UpdateSchedule update(ConfigNode node) {
     ConfigMap update =
-        node.map("at: \"03:00\"").allowOnly("at", "cron", "timezone", "jitter", "catchup");
-    if (update.has("at") == update.has("cron")) {
+        node.map("at: \"03:00\"").allowOnly("at", "cron", "every", "timezone", "jitter", "catchup");
+    long given = Stream.of("at", "cron", "every").filter(update::has).count();
+    if (given != 1) {
       throw node.keyError(
-          update.has("at") ? "has both at and cron" : "has neither at nor cron",
-          "give one: at: \"03:00\" (daily) or cron: \"0 3 * * *\"");
+          given == 0 ? "has none of at, cron and every" : "has more than one of at, cron and every",
+          "give one: at: \"03:00\" (daily), cron: \"0 3 * * *\" or every: 6h");
+    }
+    if (update.has("every") && update.has("timezone")) {
+      throw update
+          .get("timezone")
+          .keyError("has no effect with every", "remove it: every counts from the Unix epoch");
     }
     String at = update.has("at") ? time(update.get("at")) : null;
     String cron = update.has("cron") ? cron(update.get("cron")) : null;
+    long every = update.has("every") ? Values.duration(update.get("every"), "6h", 1_000) : 0;
     String timezone = update.has("timezone") ? Values.timezone(update.get("timezone")) : "UTC";
     long jitter = update.has("jitter") ? Values.duration(update.get("jitter"), "10m", 0) : 0;
     long catchup = Values.durationOr(update, "catchup", DEFAULT_CATCHUP_MILLIS, 60_000);
-    return new UpdateSchedule(at, cron, timezone, jitter, catchup);
+    return new UpdateSchedule(at, cron, every, timezone, jitter, catchup);
   }
 
   private static String time(ConfigNode node) {

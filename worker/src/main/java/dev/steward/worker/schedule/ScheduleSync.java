@@ -65,7 +65,7 @@ public final class ScheduleSync {
     return changes;
   }
 
-  /** This host's schedules, a line each: id, paused or not, next run. */
+  /** This host's schedules, a line each: id, paused or not, when it runs, next run. */
   public List<String> list() {
     List<String> lines = new ArrayList<>();
     ours()
@@ -75,6 +75,8 @@ public final class ScheduleSync {
               lines.add(
                   id
                       + (schedule.getSchedule().getState().isPaused() ? "  PAUSED" : "  active")
+                      + "  "
+                      + ScheduleText.when(schedule.getSchedule().getSpec())
                       + "  next: "
                       + (next.isEmpty() ? "none" : next.get(0)));
             });

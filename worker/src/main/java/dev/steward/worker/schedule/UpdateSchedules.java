@@ -1,6 +1,7 @@
 package dev.steward.worker.schedule;
 
 import dev.steward.worker.Pipelines;
+import dev.steward.worker.config.Quantities;
 import dev.steward.worker.config.UpdateSchedule;
 import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.TaskQueues;
@@ -11,6 +12,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.client.schedules.Schedule;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
 import io.temporal.client.schedules.ScheduleCalendarSpec;
+import io.temporal.client.schedules.ScheduleIntervalSpec;
 import io.temporal.client.schedules.ScheduleOptions;
 import io.temporal.client.schedules.SchedulePolicy;
 import io.temporal.client.schedules.ScheduleRange;
@@ -21,8 +23,9 @@ import java.util.Map;
 
 /**
  * The Temporal Schedule that runs a target's update: the field guide's timer ({@code OnCalendar},
- * {@code RandomizedDelaySec}, {@code Persistent=true}) as a spec with a time zone, jitter and a
- * catch-up window; a run still going when the next is due makes the next one skip.
+ * {@code RandomizedDelaySec}, {@code Persistent=true}) as a spec (a daily time, a cron expression
+ * or an interval) with a time zone, jitter and a catch-up window; a run still going when the next
+ * is due makes the next one skip.
  */
 public final class UpdateSchedules {
   /** Memo key naming the host whose config made a schedule: Steward's own are the ones with it. */
@@ -56,6 +59,13 @@ public final class UpdateSchedules {
                         .setWorkflowId(idOf(target))
                         .setTaskQueue(TaskQueues.WORKFLOWS)
                         .setStaticSummary("Scheduled update of " + target + " on " + host)
+                        // Java SDK 1.38 cannot describe a schedule whose action has a summary
+                        // but no details (it decodes the missing details and fails).
+                        .setStaticDetails(
+                            "Started by the schedule "
+                                + idOf(target)
+                                + "; see it with: steward schedule describe "
+                                + target)
                         .setTypedSearchAttributes(
                             StewardSearchAttributes.forNewRun(Pipelines.KIND_UPDATE, target, host))
                         .build())
@@ -70,18 +80,22 @@ public final class UpdateSchedules {
         .build();
   }
 
-  /** One line for people: when the schedule runs. */
+  /** One line for people: when the schedule runs, and its policies. */
   public static String describe(UpdateSchedule config) {
-    String when =
-        config.at() != null ? "daily at " + config.at() : "cron \"" + config.cron() + "\"";
+    String when;
+    if (config.everyMillis() > 0) {
+      when = "every " + Quantities.formatMillis(config.everyMillis());
+    } else if (config.at() != null) {
+      when = "daily at " + config.at() + " " + config.timezone();
+    } else {
+      when = "cron \"" + config.cron() + "\" " + config.timezone();
+    }
     return when
-        + " "
-        + config.timezone()
-        + ", jitter "
-        + Duration.ofMillis(config.jitterMillis()).toMinutes()
-        + "m, catch-up "
-        + Duration.ofMillis(config.catchupMillis()).toHours()
-        + "h, overlap skip";
+        + ", "
+        + ScheduleText.jitter(Duration.ofMillis(config.jitterMillis()))
+        + ", catch-up "
+        + Quantities.formatMillis(config.catchupMillis())
+        + ", overlap skip";
   }
 
   private static ScheduleSpec spec(UpdateSchedule config) {
@@ -89,7 +103,9 @@ public final class UpdateSchedules {
         ScheduleSpec.newBuilder()
             .setTimeZoneName(config.timezone())
             .setJitter(Duration.ofMillis(config.jitterMillis()));
-    if (config.at() != null) {
+    if (config.everyMillis() > 0) {
+      spec.setIntervals(List.of(new ScheduleIntervalSpec(Duration.ofMillis(config.everyMillis()))));
+    } else if (config.at() != null) {
       String[] hourMinute = config.at().split(":");
       spec.setCalendars(
           List.of(

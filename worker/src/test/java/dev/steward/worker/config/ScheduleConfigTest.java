@@ -32,7 +32,8 @@ class ScheduleConfigTest {
 
     assertEquals(
         Map.of(
-            "demo", new UpdateSchedule("03:00", null, "Europe/London", 600_000, 2 * 86_400_000L)),
+            "demo",
+            new UpdateSchedule("03:00", null, 0, "Europe/London", 600_000, 2 * 86_400_000L)),
         config.updateSchedules());
   }
 
@@ -41,7 +42,16 @@ class ScheduleConfigTest {
     StewardConfig config = fx.load(withSchedule("{cron: \"0 3 * * 1-5\"}"));
 
     assertEquals(
-        new UpdateSchedule(null, "0 3 * * 1-5", "UTC", 0, 86_400_000L),
+        new UpdateSchedule(null, "0 3 * * 1-5", 0, "UTC", 0, 86_400_000L),
+        config.updateSchedules().get("demo"));
+  }
+
+  @Test
+  void resolves_an_interval_with_its_catchup() throws Exception {
+    StewardConfig config = fx.load(withSchedule("{every: 30s, catchup: 5m}"));
+
+    assertEquals(
+        new UpdateSchedule(null, null, 30_000, "UTC", 0, 300_000),
         config.updateSchedules().get("demo"));
   }
 
@@ -70,9 +80,49 @@ class ScheduleConfigTest {
   @Test
   void refuses_both_at_and_cron() throws Exception {
     assertEquals(
-        "steward.yaml:13: targets.demo.schedule.update: has both at and cron"
-            + " (give one: at: \"03:00\" (daily) or cron: \"0 3 * * *\")",
+        "steward.yaml:13: targets.demo.schedule.update: has more than one of at, cron and every"
+            + " (give one: at: \"03:00\" (daily), cron: \"0 3 * * *\" or every: 6h)",
         fx.error(withSchedule("{at: \"03:00\", cron: \"0 3 * * *\"}")));
+  }
+
+  @Test
+  void refuses_an_interval_beside_a_daily_time() throws Exception {
+    assertEquals(
+        "steward.yaml:13: targets.demo.schedule.update: has more than one of at, cron and every"
+            + " (give one: at: \"03:00\" (daily), cron: \"0 3 * * *\" or every: 6h)",
+        fx.error(withSchedule("{at: \"03:00\", every: 6h}")));
+  }
+
+  @Test
+  void refuses_an_update_schedule_that_says_nothing_of_when() throws Exception {
+    assertEquals(
+        "steward.yaml:13: targets.demo.schedule.update: has none of at, cron and every"
+            + " (give one: at: \"03:00\" (daily), cron: \"0 3 * * *\" or every: 6h)",
+        fx.error(withSchedule("{jitter: 10m}")));
+  }
+
+  @Test
+  void refuses_an_interval_that_is_not_a_duration() throws Exception {
+    assertEquals(
+        "steward.yaml:13: targets.demo.schedule.update.every: \"30 secs\" is not a duration"
+            + " (try 30s)",
+        fx.error(withSchedule("{every: 30 secs}")));
+  }
+
+  @Test
+  void refuses_an_interval_under_a_second() throws Exception {
+    assertEquals(
+        "steward.yaml:13: targets.demo.schedule.update.every: 500ms is too short (use at least"
+            + " 1s)",
+        fx.error(withSchedule("{every: 500ms}")));
+  }
+
+  @Test
+  void refuses_a_time_zone_beside_an_interval() throws Exception {
+    assertEquals(
+        "steward.yaml:13: targets.demo.schedule.update.timezone: has no effect with every"
+            + " (remove it: every counts from the Unix epoch)",
+        fx.error(withSchedule("{every: 6h, timezone: Europe/London}")));
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.client.schedules.Schedule;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
 import io.temporal.client.schedules.ScheduleCalendarSpec;
+import io.temporal.client.schedules.ScheduleIntervalSpec;
 import io.temporal.client.schedules.ScheduleRange;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class UpdateSchedulesTest {
   private static final UpdateSchedule NIGHTLY =
-      new UpdateSchedule("03:00", null, "Europe/London", 600_000, 86_400_000);
+      new UpdateSchedule("03:00", null, 0, "Europe/London", 600_000, 86_400_000);
 
   @Test
   void runs_daily_at_the_configured_time_in_its_zone_with_jitter() {
@@ -65,13 +66,40 @@ class UpdateSchedulesTest {
 
   @Test
   void uses_a_cron_expression_when_one_is_configured() {
-    UpdateSchedule weekdays = new UpdateSchedule(null, "0 3 * * 1-5", "UTC", 0, 3_600_000);
+    UpdateSchedule weekdays = new UpdateSchedule(null, "0 3 * * 1-5", 0, "UTC", 0, 3_600_000);
 
     Schedule schedule = UpdateSchedules.build("hermes", "vps-1", weekdays);
 
     assertEquals(List.of("0 3 * * 1-5"), schedule.getSpec().getCronExpressions());
     assertNull(schedule.getSpec().getCalendars());
     assertEquals("UTC", schedule.getSpec().getTimeZoneName());
+  }
+
+  @Test
+  void uses_an_interval_when_every_is_configured() {
+    UpdateSchedule often = new UpdateSchedule(null, null, 30_000, "UTC", 0, 300_000);
+
+    Schedule schedule = UpdateSchedules.build("hermes", "vps-1", often);
+
+    assertEquals(
+        List.of(new ScheduleIntervalSpec(Duration.ofSeconds(30))),
+        schedule.getSpec().getIntervals());
+    assertNull(schedule.getSpec().getCalendars());
+    assertNull(schedule.getSpec().getCronExpressions());
+    assertEquals(Duration.ofMinutes(5), schedule.getPolicy().getCatchupWindow());
+  }
+
+  @Test
+  void describes_each_kind_of_schedule_in_one_line() {
+    assertEquals(
+        "daily at 03:00 Europe/London, jitter 10m, catch-up 1d, overlap skip",
+        UpdateSchedules.describe(NIGHTLY));
+    assertEquals(
+        "cron \"0 3 * * 1-5\" UTC, no jitter, catch-up 1h, overlap skip",
+        UpdateSchedules.describe(new UpdateSchedule(null, "0 3 * * 1-5", 0, "UTC", 0, 3_600_000)));
+    assertEquals(
+        "every 30s, no jitter, catch-up 5m, overlap skip",
+        UpdateSchedules.describe(new UpdateSchedule(null, null, 30_000, "UTC", 0, 300_000)));
   }
 
   @Test
