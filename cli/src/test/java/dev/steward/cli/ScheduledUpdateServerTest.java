@@ -156,11 +156,14 @@ class ScheduledUpdateServerTest {
   @Test
   void a_run_due_while_the_server_was_down_starts_when_it_comes_back() throws Exception {
     String next = target.publish("healthy v2");
-    writeConfig("{every: 10s, catchup: 5m}");
-    // Runs fall on multiples of 10 s since the epoch: apply just after one, so the server can be
-    // stopped well before the next and no run is under way when it goes down.
+    writeConfig("{every: 20s, catchup: 5m}");
+    // Runs fall on multiples of 20 s since the epoch: apply just after one, so the server can be
+    // stopped well before the next (19 s leave room for a starved machine) and no run is under way
+    // when it goes down.
     Polls.await(
-        "the start of a ten-second slot", WAIT, () -> System.currentTimeMillis() % 10_000 < 1_000);
+        "the start of a twenty-second slot",
+        WAIT,
+        () -> System.currentTimeMillis() % 20_000 < 1_000);
     steward("schedule", "apply");
     Instant due = awaitNextRun();
 
