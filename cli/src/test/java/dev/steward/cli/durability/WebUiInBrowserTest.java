@@ -17,6 +17,7 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -54,7 +55,6 @@ class WebUiInBrowserTest {
   @TempDir static Path tmp;
   private static TestTarget target;
   private static HttpReceiver receiver;
-  private static Map<String, String> secrets;
   private static StewardProcess worker;
   private static TemporalConnection connection;
   private static TemporalWebUi ui;
@@ -68,7 +68,7 @@ class WebUiInBrowserTest {
         "    notify:\n      onSuccess: true\n      channels:\n"
             + "        - webhook: env:WEBUI_TEST_WEBHOOK\n"
             + "        - ntfy: env:WEBUI_TEST_NTFY\n          token: env:WEBUI_TEST_TOKEN\n");
-    secrets =
+    Map<String, String> secrets =
         Map.of(
             "WEBUI_TEST_WEBHOOK",
             receiver.url("/hook/secret-path-5ec7e7?key=sk-5ec7e7"),
@@ -152,6 +152,7 @@ class WebUiInBrowserTest {
     assertTrue(attributes.text().contains("\"StewardKind\": \"update\""), attributes.text());
     assertTrue(attributes.text().contains("\"StewardHost\": \"" + HOST + "\""), attributes.text());
     assertNoSecretIn(List.of(history, metadata.view(), attributes), run);
+    assertNotified(run, "demo: update updated");
   }
 
   @Test
@@ -183,6 +184,7 @@ class WebUiInBrowserTest {
 
     assertMetadata(metadata);
     assertNoSecretIn(List.of(history, metadata.view(), attributes), run);
+    assertNotified(run, "demo: update rolled back");
   }
 
   /** Starts an update as Steward's starters do, and waits for its outcome. */
@@ -208,7 +210,7 @@ class WebUiInBrowserTest {
 
   /**
    * Neither the pages nor the run's whole history hold a resolved secret, and the pages show no
-   * command line and no URL, though the worker used the secrets: the notifications arrived.
+   * command line and no URL.
    */
   private static void assertNoSecretIn(List<TemporalWebUi.View> views, WorkflowExecution run) {
     String historyJson = connection.client().fetchHistory(run.getWorkflowId()).toJson(false);
@@ -224,6 +226,10 @@ class WebUiInBrowserTest {
       }
       assertFalse(view.text().contains("://"), "a URL in the " + view.name() + " view");
     }
+  }
+
+  /** The worker did have the secrets: the run's notices reached the secret URLs with the token. */
+  private static void assertNotified(WorkflowExecution run, String title) {
     Polls.await(
         "the webhook and ntfy notices of " + run.getWorkflowId(),
         PATIENCE,
@@ -237,6 +243,7 @@ class WebUiInBrowserTest {
                     .anyMatch(
                         r ->
                             r.path().equals("/ntfy/secret-topic-5ec7e7")
+                                && title.equals(r.header("Title"))
                                 && "Bearer tk-5ec7e7-bearer".equals(r.header("Authorization"))));
   }
 
@@ -257,7 +264,7 @@ class WebUiInBrowserTest {
     String docs = System.getProperty("steward.screenshots");
     if (docs != null && !docs.isBlank()) {
       Files.createDirectories(Path.of(docs));
-      Files.copy(file, Path.of(docs, name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(file, Path.of(docs, name), StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
