@@ -19,6 +19,9 @@ public final class Pipelines {
   /** The StewardKind of update runs. */
   public static final String KIND_UPDATE = "update";
 
+  /** The StewardKind of recovery runs. */
+  public static final String KIND_RECOVERY = "recovery";
+
   private Pipelines() {}
 
   /** Starts an update run of {@code target} and returns a stub bound to it. */
@@ -30,23 +33,9 @@ public final class Pipelines {
   /** Starts an update run as {@code request} asks and returns a stub bound to it. */
   public static UpdateWorkflow startUpdate(
       WorkflowClient client, UpdateRequest request, Clock clock) {
-    String target = request.target();
-    String host = request.host();
-    String workflowId =
-        "update/" + target + "/" + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
     UpdateWorkflow workflow =
         client.newWorkflowStub(
-            UpdateWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(TaskQueues.WORKFLOWS)
-                .setStaticSummary("Update " + target + " on " + host)
-                .setStaticDetails(
-                    "Steward update pipeline: disk, snapshot, update, patches, restart, health;"
-                        + " rolls code and data back when a step fails.")
-                .setTypedSearchAttributes(
-                    StewardSearchAttributes.forNewRun(KIND_UPDATE, target, host))
-                .build());
+            UpdateWorkflow.class, Run.UPDATE.options(request.target(), request.host(), clock));
     WorkflowClient.start(workflow::update, request);
     return workflow;
   }
@@ -54,18 +43,53 @@ public final class Pipelines {
   /** Starts a recovery of {@code target} ({@code recover/<target>/<time>}) and returns its stub. */
   public static RecoveryWorkflow startRecovery(
       WorkflowClient client, String target, String host, Clock clock) {
-    String workflowId =
-        "recover/" + target + "/" + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
     RecoveryWorkflow workflow =
-        client.newWorkflowStub(
-            RecoveryWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(TaskQueues.WORKFLOWS)
-                .setStaticSummary("Recover " + target + " on " + host)
-                .build());
+        client.newWorkflowStub(RecoveryWorkflow.class, Run.RECOVERY.options(target, host, clock));
     WorkflowClient.start(workflow::recover, new RecoveryRequest(target, host, null));
     return workflow;
+  }
+
+  /**
+   * The pipelines a person or a schedule starts, and what each run carries: a readable id ({@code
+   * <prefix>/<target>/<time>}), a summary and details for the web UI, and Steward's search
+   * attributes, so that {@code steward history} and the UI's filters find it.
+   */
+  private enum Run {
+    UPDATE(
+        "update",
+        KIND_UPDATE,
+        "Update",
+        "Steward update pipeline: disk, snapshot, update, patches, restart, health;"
+            + " rolls code and data back when a step fails."),
+    RECOVERY(
+        "recover",
+        KIND_RECOVERY,
+        "Recover",
+        "Steward recovery playbook: confirm, restart, health, provider, evidence;"
+            + " rolls back to the newest verified snapshot, else escalates and holds updates.");
+
+    private final String idPrefix;
+    private final String kind;
+    private final String verb;
+    private final String details;
+
+    Run(String idPrefix, String kind, String verb, String details) {
+      this.idPrefix = idPrefix;
+      this.kind = kind;
+      this.verb = verb;
+      this.details = details;
+    }
+
+    WorkflowOptions options(String target, String host, Clock clock) {
+      return WorkflowOptions.newBuilder()
+          .setWorkflowId(
+              idPrefix + "/" + target + "/" + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS))
+          .setTaskQueue(TaskQueues.WORKFLOWS)
+          .setStaticSummary(verb + " " + target + " on " + host)
+          .setStaticDetails(details)
+          .setTypedSearchAttributes(StewardSearchAttributes.forNewRun(kind, target, host))
+          .build();
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.steward.workflows.recovery;
 
+import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
@@ -32,6 +33,9 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
+  /** Since this change a run records its outcome in StewardOutcome at its end, as updates do. */
+  private static final String OUTCOME_ATTRIBUTE = "recovery-outcome-attribute";
+
   private final StepLog steps = new StepLog(PLANNED_STEPS);
   private TargetPlan plan;
   private String downSince;
@@ -50,6 +54,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
       PipelineActivities locks = HostActivityStubs.pipeline(host, Summaries.lock(plan.target()));
       steps.run("lock", () -> locks.acquireLock(plan, workflowId), "holding " + plan.target());
     } catch (StepFailedException e) {
+      recordOutcome(RecoveryResult.FAILED);
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
     }
     downSince = request.downSince();
@@ -252,6 +257,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
               0, (Workflow.currentTimeMillis() - Instant.parse(downSince).toEpochMilli()) / 1000);
     }
     announce(ending);
+    recordOutcome(ending.outcome());
     return new RecoveryResult(
         plan.target(),
         ending.outcome(),
@@ -277,6 +283,16 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
               () ->
                   Notices.send(plan, Notices.of(plan, severity, title, ending.message(), evidence)))
           .run();
+    }
+  }
+
+  /**
+   * Sets StewardOutcome on runs that carry Steward's attributes; runs recorded before the change
+   * made no such command, and replay them without it.
+   */
+  private static void recordOutcome(String outcome) {
+    if (Workflow.getVersion(OUTCOME_ATTRIBUTE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      StewardSearchAttributes.upsertOutcome(outcome);
     }
   }
 
