@@ -6,6 +6,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.common.SearchAttributes;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,16 +21,17 @@ public final class RunHistory {
     this.connection = connection;
   }
 
-  /** The visibility query that finds {@code target}'s runs. */
+  /**
+   * The visibility query that finds {@code target}'s runs. Without {@code ORDER BY}: SQL visibility
+   * (SQLite in {@code temporal server start-dev}, PostgreSQL in the compose file) refuses it.
+   */
   public static String queryFor(String target) {
-    return StewardSearchAttributes.TARGET.getName()
-        + " = '"
-        + target.replace("'", "")
-        + "' ORDER BY StartTime DESC";
+    return StewardSearchAttributes.TARGET.getName() + " = '" + target.replace("'", "") + "'";
   }
 
   /**
-   * The newest {@code limit} runs of {@code target}.
+   * The newest {@code limit} runs of {@code target}, newest start first: the server lists running
+   * runs first, then closed ones by close time, newest first; this takes that many and sorts them.
    *
    * @throws QueryUnsupportedException when the server cannot list runs by query
    */
@@ -45,6 +47,7 @@ public final class RunHistory {
           .listExecutions(queryFor(target))
           .limit(limit)
           .map(RunHistory::toRun)
+          .sorted(Comparator.comparing(PastRun::started).reversed())
           .toList();
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
