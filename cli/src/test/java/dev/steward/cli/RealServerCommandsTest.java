@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.cli.durability.Polls;
 import dev.steward.worker.RealTemporalServer;
+import dev.steward.worker.TemporalConnection;
+import dev.steward.worker.config.ConfigLoader;
+import dev.steward.worker.setup.NamespaceSetup;
+import dev.steward.worker.setup.SearchAttributeSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,12 +87,7 @@ class RealServerCommandsTest {
   @Test
   void setup_creates_a_namespace_with_the_attributes_and_finds_them_present_the_second_time()
       throws Exception {
-    Path config =
-        Files.writeString(
-            tmp.resolve("setup.yaml"),
-            temporal.configSection()
-                + "  namespace: steward-setup\n"
-                + Files.readString(host.target.config()));
+    Path config = inNamespace("steward-setup");
 
     CliRun first = CliRun.of("-c", config.toString(), "setup");
     CliRun again = CliRun.of("-c", config.toString(), "setup");
@@ -112,6 +111,28 @@ class RealServerCommandsTest {
   }
 
   @Test
+  void update_in_a_namespace_without_stewards_attributes_says_to_run_steward_setup()
+      throws Exception {
+    Path config = inNamespace("steward-bare");
+    try (TemporalConnection connection =
+        TemporalConnection.connect(ConfigLoader.forThisMachine().load(config).temporal())) {
+      new NamespaceSetup(connection).ensure();
+      new SearchAttributeSetup(connection).awaitNamespace(Duration.ofSeconds(60));
+    }
+
+    CliRun run = CliRun.of("-c", config.toString(), "update", "demo", "--detach");
+
+    assertEquals(ExitCodes.USAGE, run.exitCode(), run.toString());
+    assertEquals(1, run.err().lines().count(), run.toString());
+    assertTrue(
+        run.err()
+            .startsWith(
+                "steward: namespace steward-bare does not know Steward's search attributes ("),
+        run.toString());
+    assertTrue(run.err().strip().endsWith("; run steward setup"), run.toString());
+  }
+
+  @Test
   void doctor_answers_every_host_check() {
     CliRun run = host.steward("doctor");
 
@@ -128,6 +149,17 @@ class RealServerCommandsTest {
         run.out().contains("WARN  schedule of demo: none names it; run steward schedule apply"),
         run.toString());
     assertTrue(run.out().contains("ok    clock: within "), run.toString());
+  }
+
+  /** A steward.yaml for the target, in {@code namespace} of the server. */
+  private static Path inNamespace(String namespace) throws Exception {
+    return Files.writeString(
+        tmp.resolve(namespace + ".yaml"),
+        temporal.configSection()
+            + "  namespace: "
+            + namespace
+            + "\n"
+            + Files.readString(host.target.config()));
   }
 
   private static JsonNode find(JsonNode runs, String workflowId) {

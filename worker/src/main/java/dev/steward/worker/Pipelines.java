@@ -1,5 +1,6 @@
 package dev.steward.worker;
 
+import dev.steward.worker.setup.SearchAttributesMissingException;
 import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.monitor.MonitorRequest;
@@ -8,11 +9,15 @@ import dev.steward.workflows.recovery.RecoveryRequest;
 import dev.steward.workflows.recovery.RecoveryWorkflow;
 import dev.steward.workflows.update.UpdateRequest;
 import dev.steward.workflows.update.UpdateWorkflow;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowServiceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /** Starts Steward's pipelines with readable workflow ids ({@code update/demo/2026-…Z}). */
 public final class Pipelines {
@@ -36,7 +41,7 @@ public final class Pipelines {
     UpdateWorkflow workflow =
         client.newWorkflowStub(
             UpdateWorkflow.class, Run.UPDATE.options(request.target(), request.host(), clock));
-    WorkflowClient.start(workflow::update, request);
+    start(client, () -> WorkflowClient.start(workflow::update, request));
     return workflow;
   }
 
@@ -45,8 +50,31 @@ public final class Pipelines {
       WorkflowClient client, String target, String host, Clock clock) {
     RecoveryWorkflow workflow =
         client.newWorkflowStub(RecoveryWorkflow.class, Run.RECOVERY.options(target, host, clock));
-    WorkflowClient.start(workflow::recover, new RecoveryRequest(target, host, null));
+    start(
+        client,
+        () -> WorkflowClient.start(workflow::recover, new RecoveryRequest(target, host, null)));
     return workflow;
+  }
+
+  /**
+   * Starts a run, naming the fix when the server refuses it for Steward's search attributes.
+   *
+   * @throws SearchAttributesMissingException when the namespace does not know them
+   */
+  private static void start(WorkflowClient client, Runnable start) {
+    try {
+      start.run();
+    } catch (WorkflowServiceException e) {
+      if (e.getCause() instanceof StatusRuntimeException refused
+          && refused.getStatus().getCode() == Status.Code.INVALID_ARGUMENT
+          && String.valueOf(refused.getStatus().getDescription())
+              .toLowerCase(Locale.ROOT)
+              .contains("search attribute")) {
+        throw new SearchAttributesMissingException(
+            client.getOptions().getNamespace(), refused.getStatus().getDescription());
+      }
+      throw e;
+    }
   }
 
   /**
