@@ -78,7 +78,7 @@ public final class Pipelines {
   }
 
   /**
-   * The pipelines a person or a schedule starts, and what each run carries: a readable id ({@code
+   * The pipelines a person or a script starts, and what each run carries: a readable id ({@code
    * <prefix>/<target>/<time>}), a summary and details for the web UI, and Steward's search
    * attributes, so that {@code steward history} and the UI's filters find it.
    */
