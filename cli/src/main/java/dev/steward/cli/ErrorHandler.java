@@ -3,6 +3,7 @@ package dev.steward.cli;
 import dev.steward.worker.TemporalUnreachableException;
 import dev.steward.worker.config.ConfigException;
 import dev.steward.worker.schedule.SchedulesUnsupportedException;
+import dev.steward.worker.setup.SearchAttributesMissingException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -23,7 +24,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     command.getErr().println("steward: " + message(e));
     if (e instanceof ConfigException
         || e instanceof UsageException
-        || e instanceof SchedulesUnsupportedException) {
+        || e instanceof SchedulesUnsupportedException
+        || e instanceof SearchAttributesMissingException) {
       return ExitCodes.USAGE;
     }
     if (e instanceof TemporalUnreachableException) {

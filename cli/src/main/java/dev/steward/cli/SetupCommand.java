@@ -44,6 +44,9 @@ final class SetupCommand implements Callable<Integer> {
               + ": "
               + (namespace == NamespaceSetup.Result.CREATED ? "created" : "exists"));
       SearchAttributeSetup attributes = new SearchAttributeSetup(connection);
+      if (namespace == NamespaceSetup.Result.CREATED) {
+        attributes.awaitNamespace(temporal.connectTimeout());
+      }
       List<String> added = attributes.register();
       out.println("search attributes: " + describe(attributes, added));
       out.flush();

@@ -2,6 +2,7 @@ package dev.steward.workflows;
 
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
+import io.temporal.workflow.Workflow;
 import java.util.List;
 
 /**
@@ -46,5 +47,17 @@ public final class StewardSearchAttributes {
         .set(OUTCOME, RUNNING)
         .set(KIND, kind)
         .build();
+  }
+
+  /**
+   * Sets the running workflow's StewardOutcome, on runs started with Steward's attributes only:
+   * they prove the namespace has them registered, and upserting an unregistered one would fail the
+   * workflow task forever. Workflow code; the upsert is a command, so a workflow that gains this
+   * call guards it with {@code Workflow.getVersion}.
+   */
+  public static void upsertOutcome(String outcome) {
+    if (Workflow.getTypedSearchAttributes().containsKey(KIND)) {
+      Workflow.upsertTypedSearchAttributes(OUTCOME.valueSet(outcome));
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.steward.cli.durability;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Waits for a condition by polling it: no fixed sleeps where something can be observed. */
 public final class Polls {
@@ -10,10 +11,17 @@ public final class Polls {
   private Polls() {}
 
   public static void await(String what, Duration timeout, BooleanSupplier condition) {
+    await(what, timeout, condition, () -> "");
+  }
+
+  /** Like {@link #await(String, Duration, BooleanSupplier)}, showing {@code last} on a timeout. */
+  public static void await(
+      String what, Duration timeout, BooleanSupplier condition, Supplier<String> last) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+        throw new AssertionError(
+            "timed out after " + timeout + " waiting for " + what + "\n" + last.get());
       }
       pause(INTERVAL_MILLIS);
     }

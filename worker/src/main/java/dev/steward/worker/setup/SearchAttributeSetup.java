@@ -10,6 +10,7 @@ import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesResponse;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +57,33 @@ public final class SearchAttributeSetup {
         return Optional.empty();
       }
       throw e;
+    }
+  }
+
+  /**
+   * Waits until the server's operator service knows a namespace just registered: a new namespace
+   * reaches the server's caches a moment after its registration, and until then listing or adding
+   * attributes answers NOT_FOUND.
+   *
+   * @throws StatusRuntimeException NOT_FOUND when it is still unknown after {@code timeout}
+   */
+  public void awaitNamespace(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        missing();
+        return;
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() != Status.Code.NOT_FOUND || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted waiting for the new namespace", e);
+      }
     }
   }
 

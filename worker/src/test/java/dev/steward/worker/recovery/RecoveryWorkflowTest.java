@@ -11,9 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
 import dev.steward.worker.HttpReceiver;
+import dev.steward.worker.TestTarget;
 import dev.steward.worker.update.HistoryRecorder;
+import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.update.UpdateResult;
+import io.temporal.common.SearchAttributes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +86,27 @@ class RecoveryWorkflowTest {
     assertNotNull(result.secondsToRecover());
     assertTrue(harness.service.verifyHealth(harness.plan()).healthy());
     assertTrue(result.workflowId().startsWith("recover/demo/"), result.workflowId());
+  }
+
+  @Test
+  void carries_stewards_search_attributes_and_ends_with_its_outcome_in_them() throws Exception {
+    harness.startHealthy();
+    harness.killService();
+
+    RecoveryResult result = harness.recover();
+
+    SearchAttributes labels =
+        harness
+            .env
+            .getWorkflowClient()
+            .newUntypedWorkflowStub(result.workflowId())
+            .describe()
+            .getTypedSearchAttributes();
+    assertEquals(RecoveryResult.RESTARTED, result.outcome(), result.message());
+    assertEquals(TestTarget.NAME, labels.get(StewardSearchAttributes.TARGET));
+    assertEquals(RecoveryHarness.HOST, labels.get(StewardSearchAttributes.HOST));
+    assertEquals("recovery", labels.get(StewardSearchAttributes.KIND));
+    assertEquals(RecoveryResult.RESTARTED, labels.get(StewardSearchAttributes.OUTCOME));
   }
 
   @Test

@@ -40,6 +40,9 @@ public final class HistoryRecorder {
               "ends_was_healthy_and_leaves_a_healthy_service_alone", "recovery-was-healthy.json"),
           Map.entry("restarts_a_killed_service_and_says_how_long_it_took", "recovery-restart.json"),
           Map.entry(
+              "carries_stewards_search_attributes_and_ends_with_its_outcome_in_them",
+              "recovery-restart-outcome.json"),
+          Map.entry(
               "rolls_code_and_data_back_to_the_newest_verified_snapshot_when_bad_data_breaks_it",
               "recovery-rollback.json"),
           Map.entry(

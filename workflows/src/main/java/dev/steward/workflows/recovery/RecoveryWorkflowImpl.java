@@ -3,7 +3,6 @@ package dev.steward.workflows.recovery;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
-import dev.steward.workflows.host.Notice;
 import dev.steward.workflows.host.PipelineActivities;
 import dev.steward.workflows.host.ProviderStatus;
 import dev.steward.workflows.host.ServiceActivities;
@@ -11,7 +10,6 @@ import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
-import dev.steward.workflows.notify.Notices;
 import dev.steward.workflows.pipeline.HealthProgress;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
@@ -50,6 +48,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
       PipelineActivities locks = HostActivityStubs.pipeline(host, Summaries.lock(plan.target()));
       steps.run("lock", () -> locks.acquireLock(plan, workflowId), "holding " + plan.target());
     } catch (StepFailedException e) {
+      RecoveryOutcomes.record(RecoveryResult.FAILED);
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
     }
     downSince = request.downSince();
@@ -251,7 +250,8 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
           Math.max(
               0, (Workflow.currentTimeMillis() - Instant.parse(downSince).toEpochMilli()) / 1000);
     }
-    announce(ending);
+    RecoveryOutcomes.announce(plan, ending.outcome(), ending.message(), evidence);
+    RecoveryOutcomes.record(ending.outcome());
     return new RecoveryResult(
         plan.target(),
         ending.outcome(),
@@ -262,22 +262,6 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
         steps.finished(),
         ending.message(),
         Workflow.getInfo().getWorkflowId());
-  }
-
-  private void announce(Ending ending) {
-    String severity =
-        switch (ending.outcome()) {
-          case RecoveryResult.WAS_HEALTHY -> null;
-          case RecoveryResult.FAILED -> Notice.CRITICAL;
-          default -> Notice.WARNING;
-        };
-    if (severity != null) {
-      String title = plan.target() + ": recovery " + ending.outcome().replace('_', ' ');
-      Workflow.newDetachedCancellationScope(
-              () ->
-                  Notices.send(plan, Notices.of(plan, severity, title, ending.message(), evidence)))
-          .run();
-    }
   }
 
   private static boolean isHealthy(Ending ending) {

@@ -31,17 +31,14 @@ final class UpdateOutcomes {
 
   /**
    * Counts the run by outcome (replay-safe: the workflow metrics scope is silent while replaying)
-   * and sets its StewardOutcome search attribute; the attribute only on runs started with Steward's
-   * attributes: they prove the namespace has them registered, and upserting an unregistered one
-   * would fail the workflow task forever.
+   * and sets its StewardOutcome search attribute (see {@link
+   * StewardSearchAttributes#upsertOutcome}).
    */
   static void record(String outcome) {
     Workflow.getMetricsScope()
         .tagged(Map.of("kind", "update", "outcome", outcome))
         .counter("steward_runs")
         .inc(1);
-    if (Workflow.getTypedSearchAttributes().containsKey(StewardSearchAttributes.KIND)) {
-      Workflow.upsertTypedSearchAttributes(StewardSearchAttributes.OUTCOME.valueSet(outcome));
-    }
+    StewardSearchAttributes.upsertOutcome(outcome);
   }
 }
