@@ -15,6 +15,7 @@ import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.worker.config.TemporalSettings;
+import dev.steward.worker.update.HistoryRecorder;
 import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.host.NotifyPlan;
 import dev.steward.workflows.host.SnapshotInfo;
@@ -43,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -166,7 +168,7 @@ class HostBoundaryAttackTest {
   }
 
   @Test
-  void a_config_edited_during_a_run_refuses_its_next_step_and_the_run_rolls_back()
+  void a_config_edited_during_a_run_refuses_its_next_step_and_the_run_rolls_back(TestInfo test)
       throws Exception {
     String before = target.revision();
     String state = target.stateDigest();
@@ -190,6 +192,7 @@ class HostBoundaryAttackTest {
     target.minFree("2MiB"); // The owner edits steward.yaml while the update command runs.
     Files.writeString(go, "");
     UpdateResult result = run.getResult(UpdateResult.class);
+    HistoryRecorder.recordIfAsked(connection.client(), test, result.workflowId());
 
     assertEquals(UpdateResult.ROLLED_BACK, result.outcome(), result.message());
     assertTrue(
