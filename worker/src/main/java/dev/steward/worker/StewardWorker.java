@@ -10,9 +10,8 @@ import dev.steward.activities.service.HealthProgressSignals;
 import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
 import dev.steward.activities.status.StatusActivitiesImpl;
+import dev.steward.worker.boundary.HostBoundary;
 import dev.steward.worker.config.StewardConfig;
-import dev.steward.worker.faults.FaultInjector;
-import dev.steward.worker.faults.FaultPlan;
 import dev.steward.worker.logging.LogContextInterceptor;
 import dev.steward.worker.pipeline.PipelineActivitiesImpl;
 import dev.steward.workflows.TaskQueues;
@@ -27,6 +26,7 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -35,6 +35,10 @@ import java.util.function.Supplier;
  * queue, activities on this host's own queue.
  */
 public final class StewardWorker {
+  // Added by a test harness in the same JVM before the worker starts (the durability tests' fault
+  // hook lives in test sources); the shipped CLI adds none.
+  private static final List<WorkerInterceptor> testInterceptors = new CopyOnWriteArrayList<>();
+
   private StewardWorker() {}
 
   /**
@@ -44,7 +48,7 @@ public final class StewardWorker {
    */
   public static WorkerFactory start(
       WorkflowClient client, Supplier<StewardConfig> config, String host) {
-    WorkerFactory factory = WorkerFactory.newInstance(client, factoryOptions());
+    WorkerFactory factory = WorkerFactory.newInstance(client, factoryOptions(config, host));
     register(factory::newWorker, client, config, host);
     factory.start();
     return factory;
@@ -80,20 +84,22 @@ public final class StewardWorker {
   }
 
   /**
-   * Log lines that name their target and workflow, plus the durability tests' fault hook when its
-   * variable is set.
+   * Adds {@code interceptor} to every worker this JVM starts from now on, inside the host boundary.
+   * For test harnesses only.
    */
-  private static WorkerFactoryOptions factoryOptions() {
+  public static void addTestInterceptor(WorkerInterceptor interceptor) {
+    testInterceptors.add(interceptor);
+  }
+
+  /**
+   * Log lines that name their target and workflow, and the host boundary around every activity. The
+   * SDK wraps each interceptor around those before it, so the boundary, last, checks an activity's
+   * input before anything else sees it.
+   */
+  private static WorkerFactoryOptions factoryOptions(Supplier<StewardConfig> config, String host) {
     List<WorkerInterceptor> interceptors = new ArrayList<>(List.of(new LogContextInterceptor()));
-    FaultPlan.fromEnvironment(System.getenv())
-        .ifPresent(
-            plan -> {
-              System.err.println(
-                  "steward: WARNING: test fault injection is on ("
-                      + FaultPlan.FAULTS_ENV
-                      + "); never set it outside tests");
-              interceptors.add(new FaultInjector(plan));
-            });
+    interceptors.addAll(testInterceptors);
+    interceptors.add(new HostBoundary(config, host));
     return WorkerFactoryOptions.newBuilder()
         .setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new))
         .build();

@@ -35,7 +35,7 @@ final class StewardProcess implements AutoCloseable {
   static StewardProcess start(Path logs, String name, Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>(List.of(javaBinary()));
     command.addAll(JVM_FLAGS);
-    command.addAll(List.of("-cp", classPath(), "dev.steward.cli.Steward"));
+    command.addAll(List.of("-cp", classPath(), FaultyStewardMain.class.getName()));
     command.addAll(List.of(args));
     try {
       Files.createDirectories(logs);

@@ -10,6 +10,10 @@ import dev.steward.worker.Pipelines;
 import dev.steward.worker.TestTarget;
 import dev.steward.workflows.monitor.MonitorState;
 import dev.steward.workflows.monitor.MonitorWorkflow;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowStub;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,6 +102,46 @@ class MonitorWorkflowTest {
     assertTrue(state.lastRecovery().startsWith("waiting_for_provider"), state.toString());
     assertEquals(1, notices("demo: up alert"), "one alert for the whole incident");
     assertEquals(2, notices("demo: recovery waiting for provider"));
+  }
+
+  @Test
+  void keeps_running_through_a_config_the_host_cannot_read_and_measures_again_once_fixed()
+      throws Exception {
+    harness = new RecoveryHarness(tmp, timeSkipping = false);
+    harness.target.withConfig("    monitor:\n      every: 1s\n");
+    harness.startHealthy();
+    MonitorWorkflow monitor = startMonitor();
+    awaitState(monitor, s -> s.cycles() >= 1);
+    String config = Files.readString(harness.target.config());
+
+    Files.writeString(harness.target.config(), "targets: [this is, not, a map]\n");
+    String workflowId = WorkflowStub.fromTyped(monitor).getExecution().getWorkflowId();
+    awaitRefusal(workflowId);
+    long cyclesWhileBroken = monitor.state().cycles();
+    Files.writeString(harness.target.config(), config);
+    MonitorState fixed = awaitState(monitor, s -> s.cycles() > cyclesWhileBroken);
+
+    assertTrue(fixed.latest().up(), fixed.toString());
+    assertEquals(
+        WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING,
+        harness.env.getWorkflowClient().newUntypedWorkflowStub(workflowId).describe().getStatus());
+  }
+
+  /** Waits until the host refused one of the monitor's steps (recorded in its history). */
+  private void awaitRefusal(String workflowId) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+    while (System.currentTimeMillis() < deadline) {
+      boolean refused =
+          harness.env.getWorkflowClient().fetchHistory(workflowId).getEvents().stream()
+              .filter(HistoryEvent::hasActivityTaskFailedEventAttributes)
+              .map(e -> e.getActivityTaskFailedEventAttributes().getFailure().getMessage())
+              .anyMatch(message -> message.contains("refused, nothing was run"));
+      if (refused) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the host never refused a step of " + workflowId);
   }
 
   private MonitorWorkflow startMonitor() {

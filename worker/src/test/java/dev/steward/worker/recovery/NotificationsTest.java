@@ -115,6 +115,13 @@ class NotificationsTest {
       throws Exception {
     http.answer("/down", 500, "");
     try (RecoveryHarness harness = new RecoveryHarness(tmp)) {
+      // The host sends only to channels its own config names.
+      harness.target.withConfig(
+          "    notify:\n      channels:\n        - webhook: "
+              + http.url("/down")
+              + "\n        - slack: "
+              + http.url("/ok")
+              + "\n");
       NotifyWorkflow workflow =
           harness
               .env

@@ -37,6 +37,9 @@ public final class HistoryRecorder {
               "reports_failed_and_keeps_the_snapshot_when_the_rollback_is_not_healthy",
               "update-escalation.json"),
           Map.entry(
+              "a_config_edited_during_a_run_refuses_its_next_step_and_the_run_rolls_back",
+              "update-rollback-plan-refused.json"),
+          Map.entry(
               "ends_was_healthy_and_leaves_a_healthy_service_alone", "recovery-was-healthy.json"),
           Map.entry("restarts_a_killed_service_and_says_how_long_it_took", "recovery-restart.json"),
           Map.entry(

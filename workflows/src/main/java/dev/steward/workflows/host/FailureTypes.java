@@ -32,5 +32,11 @@ public final class FailureTypes {
   /** The service did not stay healthy for the required time within the timeout. */
   public static final String UNHEALTHY = "Unhealthy";
 
+  /**
+   * The host refused an activity's input: it is not what the host's own steward.yaml names (a
+   * changed config, or a caller other than Steward's own workflows).
+   */
+  public static final String PLAN_REFUSED = "PlanRefused";
+
   private FailureTypes() {}
 }

@@ -1,6 +1,7 @@
 package dev.steward.workflows.monitor;
 
 import dev.steward.workflows.TaskQueues;
+import dev.steward.workflows.host.FailureTypes;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
 import dev.steward.workflows.host.Measurement;
@@ -12,6 +13,7 @@ import dev.steward.workflows.recovery.RecoveryRequest;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.recovery.RecoveryWorkflow;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
@@ -41,7 +43,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
     }
     for (int i = 0; i < CYCLES_PER_RUN; i++) {
       resolvePlan(request);
-      cycle();
+      cycleUnlessRefused();
       Workflow.sleep(Duration.ofMillis(plan.monitor().everyMillis()));
     }
     Workflow.continueAsNew(new MonitorRequest(request.target(), request.host(), false, state));
@@ -66,6 +68,26 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
   @Override
   public MonitorState state() {
     return state;
+  }
+
+  /**
+   * A cycle whose plan the host refused (its steward.yaml was edited between the plan and the
+   * measurement, or cannot be read) is skipped, not the end of the monitor: the next cycle reads
+   * the plan afresh. Its heartbeat is not sent either, so a config that stays broken shows offsite.
+   */
+  private void cycleUnlessRefused() {
+    try {
+      cycle();
+    } catch (ActivityFailure e) {
+      boolean refused =
+          e.getCause() instanceof ApplicationFailure failure
+              && FailureTypes.PLAN_REFUSED.equals(failure.getType());
+      if (!refused
+          || Workflow.getVersion("monitor-skips-refused-cycle", Workflow.DEFAULT_VERSION, 1) < 1) {
+        throw e;
+      }
+      Workflow.getLogger(MonitorWorkflowImpl.class).warn("cycle skipped: {}", e.getMessage());
+    }
   }
 
   private void cycle() {

@@ -2,6 +2,7 @@ package dev.steward.workflows.update;
 
 import dev.steward.workflows.host.CodeActivities;
 import dev.steward.workflows.host.CodeUpdate;
+import dev.steward.workflows.host.FailureTypes;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
@@ -151,10 +152,29 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       verifyHealth();
       return Ending.of(UpdateResult.UPDATED, "updated and healthy");
     } catch (StepFailedException e) {
+      replanIfRefused(e);
       return rollBack(e.step() + " failed: " + e.getMessage());
     } catch (CanceledFailure e) {
       rollBack("cancelled");
       throw e;
+    }
+  }
+
+  /**
+   * After the host refused a step because its steward.yaml changed during the run, rolls back and
+   * finishes under the plan it names now: the run's own plan would be refused at every step.
+   */
+  private void replanIfRefused(StepFailedException e) {
+    if (!FailureTypes.PLAN_REFUSED.equals(e.type())
+        || Workflow.getVersion("replan-after-refusal", Workflow.DEFAULT_VERSION, 1) < 1) {
+      return;
+    }
+    try {
+      plan =
+          HostActivityStubs.pipeline(plan.host(), Summaries.plan(plan.target()))
+              .resolvePlan(plan.target());
+    } catch (RuntimeException targetGone) {
+      // Then the rollback is refused too, and the run ends failed.
     }
   }
 

@@ -21,9 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TEST HOOK, not a feature: injects the faults of a {@link FaultPlan} into this worker's
  * activities, so the durability matrix can make a given step fail, hang, or stop where the test
- * kills the worker. It is registered only when {@code STEWARD_TEST_FAULTS} is set (the worker then
- * says so on stderr); faults with real means (a failing script, a release that never gets healthy,
- * a SIGKILL) are injected by the tests themselves.
+ * kills the worker. It lives in test sources: the durability tests' {@code FaultyStewardMain} adds
+ * it to the worker when {@code STEWARD_TEST_FAULTS} is set; faults with real means (a failing
+ * script, a release that never gets healthy, a SIGKILL) are injected by the tests themselves.
  */
 public final class FaultInjector extends WorkerInterceptorBase {
   private final FaultPlan plan;
