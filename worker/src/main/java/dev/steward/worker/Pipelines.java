@@ -21,12 +21,6 @@ import java.util.Locale;
 
 /** Starts Steward's pipelines with readable workflow ids ({@code update/demo/2026-…Z}). */
 public final class Pipelines {
-  /** The StewardKind of update runs. */
-  public static final String KIND_UPDATE = "update";
-
-  /** The StewardKind of recovery runs. */
-  public static final String KIND_RECOVERY = "recovery";
-
   private Pipelines() {}
 
   /** Starts an update run of {@code target} and returns a stub bound to it. */
@@ -85,13 +79,13 @@ public final class Pipelines {
   private enum Run {
     UPDATE(
         "update",
-        KIND_UPDATE,
+        StewardSearchAttributes.KIND_UPDATE,
         "Update",
         "Steward update pipeline: disk, snapshot, update, patches, restart, health;"
             + " rolls code and data back when a step fails."),
     RECOVERY(
         "recover",
-        KIND_RECOVERY,
+        StewardSearchAttributes.KIND_RECOVERY,
         "Recover",
         "Steward recovery playbook: confirm, restart, health, provider, evidence;"
             + " rolls back to the newest verified snapshot, else escalates and holds updates.");
@@ -139,6 +133,11 @@ public final class Pipelines {
                 .setWorkflowId(workflowId)
                 .setTaskQueue(TaskQueues.WORKFLOWS)
                 .setStaticSummary((once ? "Measure " : "Monitor ") + target + " on " + host)
+                // So the recoveries it starts can carry the attributes too (see
+                // MonitorWorkflowImpl).
+                .setTypedSearchAttributes(
+                    StewardSearchAttributes.forNewRun(
+                        StewardSearchAttributes.KIND_MONITOR, target, host))
                 .build());
     WorkflowClient.start(workflow::monitor, new MonitorRequest(target, host, once, null));
     return workflow;

@@ -34,6 +34,15 @@ public final class StewardSearchAttributes {
   /** Every attribute, in the order they are registered and shown. */
   public static final List<SearchAttributeKey<String>> ALL = List.of(TARGET, HOST, OUTCOME, KIND);
 
+  /** The {@link #KIND} of update runs. */
+  public static final String KIND_UPDATE = "update";
+
+  /** The {@link #KIND} of recovery runs, started by a person or by a target's monitor. */
+  public static final String KIND_RECOVERY = "recovery";
+
+  /** The {@link #KIND} of a target's monitor; {@code steward history} leaves monitors out. */
+  public static final String KIND_MONITOR = "monitor";
+
   /** The outcome a run carries until it ends. */
   public static final String RUNNING = "running";
 

@@ -22,14 +22,21 @@ public final class RunHistory {
   }
 
   /**
-   * The visibility query that finds {@code target}'s runs. It has no {@code ORDER BY}: only
-   * Elasticsearch visibility accepts one, and SQL visibility (SQLite in {@code temporal server
-   * start-dev}, PostgreSQL in docker compose) refuses the query with INVALID_ARGUMENT. Without it
-   * the server lists running runs first, then the most recently closed; {@link #of} sorts the runs
-   * it takes by start time.
+   * The visibility query that finds {@code target}'s update and recovery runs (not its monitor,
+   * which runs all the time). It has no {@code ORDER BY}: only Elasticsearch visibility accepts
+   * one, and SQL visibility (SQLite in {@code temporal server start-dev}, PostgreSQL in docker
+   * compose) refuses the query with INVALID_ARGUMENT. Without it the server lists running runs
+   * first, then the most recently closed; {@link #of} sorts the runs it takes by start time.
    */
   public static String queryFor(String target) {
-    return StewardSearchAttributes.TARGET.getName() + " = '" + target.replace("'", "") + "'";
+    return StewardSearchAttributes.TARGET.getName()
+        + " = '"
+        + target.replace("'", "")
+        + "' AND "
+        + StewardSearchAttributes.KIND.getName()
+        + " != '"
+        + StewardSearchAttributes.KIND_MONITOR
+        + "'";
   }
 
   /**

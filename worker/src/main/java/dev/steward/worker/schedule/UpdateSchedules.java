@@ -1,6 +1,5 @@
 package dev.steward.worker.schedule;
 
-import dev.steward.worker.Pipelines;
 import dev.steward.worker.config.Quantities;
 import dev.steward.worker.config.UpdateSchedule;
 import dev.steward.workflows.StewardSearchAttributes;
@@ -67,7 +66,8 @@ public final class UpdateSchedules {
                                 + "; see it with: steward schedule describe "
                                 + target)
                         .setTypedSearchAttributes(
-                            StewardSearchAttributes.forNewRun(Pipelines.KIND_UPDATE, target, host))
+                            StewardSearchAttributes.forNewRun(
+                                StewardSearchAttributes.KIND_UPDATE, target, host))
                         .build())
                 .build())
         .build();

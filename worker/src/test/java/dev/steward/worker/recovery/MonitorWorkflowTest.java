@@ -8,11 +8,13 @@ import dev.steward.activities.service.ServiceProbe;
 import dev.steward.worker.HttpReceiver;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.TestTarget;
+import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.monitor.MonitorState;
 import dev.steward.workflows.monitor.MonitorWorkflow;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.SearchAttributes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,6 +74,16 @@ class MonitorWorkflowTest {
 
     assertTrue(
         recovered.lastRecovery().startsWith("restarted recover/demo/"), recovered.toString());
+    String recoveryId = recovered.lastRecovery().substring("restarted ".length());
+    SearchAttributes labels =
+        harness
+            .env
+            .getWorkflowClient()
+            .newUntypedWorkflowStub(recoveryId)
+            .describe()
+            .getTypedSearchAttributes();
+    assertEquals("recovery", labels.get(StewardSearchAttributes.KIND), "listed by history");
+    assertEquals("restarted", labels.get(StewardSearchAttributes.OUTCOME));
     assertTrue(ServiceProbe.once(harness.plan()).healthy());
     assertEquals(List.of("/ping/abc", "/ping/abc/fail", "/ping/abc"), pingSequence());
     System.out.printf(Locale.ROOT, "monitor: kill -> healthy in %.1f s%n", seconds);

@@ -1,5 +1,6 @@
 package dev.steward.workflows.monitor;
 
+import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.host.FailureTypes;
 import dev.steward.workflows.host.Hold;
@@ -173,14 +174,21 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
   private String runRecovery() {
     String id =
         "recover/" + plan.target() + "/" + Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    ChildWorkflowOptions.Builder options =
+        ChildWorkflowOptions.newBuilder()
+            .setWorkflowId(id)
+            .setTaskQueue(TaskQueues.WORKFLOWS)
+            .setStaticSummary("Recover " + plan.target() + " (started by its monitor)");
+    // A monitor that carries Steward's attributes is in a namespace that knows them: its
+    // recoveries carry them too, so steward history lists them beside those a person started.
+    if (Workflow.getTypedSearchAttributes().containsKey(StewardSearchAttributes.KIND)
+        && Workflow.getVersion("monitor-recovery-attributes", Workflow.DEFAULT_VERSION, 1) >= 1) {
+      options.setTypedSearchAttributes(
+          StewardSearchAttributes.forNewRun(
+              StewardSearchAttributes.KIND_RECOVERY, plan.target(), plan.host()));
+    }
     RecoveryWorkflow recovery =
-        Workflow.newChildWorkflowStub(
-            RecoveryWorkflow.class,
-            ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(id)
-                .setTaskQueue(TaskQueues.WORKFLOWS)
-                .setStaticSummary("Recover " + plan.target() + " (started by its monitor)")
-                .build());
+        Workflow.newChildWorkflowStub(RecoveryWorkflow.class, options.build());
     try {
       RecoveryResult result =
           recovery.recover(new RecoveryRequest(plan.target(), plan.host(), state.downSince()));
