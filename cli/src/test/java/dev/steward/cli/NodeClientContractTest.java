@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Steward's workflows are a contract (docs/contract.md): {@code contract/node/update.js}, a Node.js
@@ -43,11 +42,7 @@ class NodeClientContractTest {
   static void installTheClientAndStartWorkerAndTarget() throws Exception {
     String reason = nodeMissing();
     if (reason != null) {
-      if ("1".equals(System.getenv("STEWARD_REQUIRE_TEMPORAL"))) {
-        throw new IllegalStateException(reason + "; STEWARD_REQUIRE_TEMPORAL=1 requires it");
-      }
-      System.err.println("NodeClientContractTest skipped: " + reason);
-      throw new TestAbortedException(reason);
+      RealTemporalServer.skipOrFail("NodeClientContractTest", reason);
     }
     if (!Files.isDirectory(CLIENT.resolve("node_modules"))) {
       Run install =

@@ -151,11 +151,7 @@ class ScheduleServerTest {
   }
 
   private CliRun steward(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "-c";
-    all[1] = config.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    return CliRun.of(all);
+    return CliRun.withConfig(config, args);
   }
 
   private static String schedule(String update) {

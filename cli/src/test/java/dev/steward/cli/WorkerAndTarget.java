@@ -56,11 +56,7 @@ final class WorkerAndTarget implements AutoCloseable {
 
   /** {@code steward -c CONFIG ARGS…}, in-process. */
   CliRun steward(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "-c";
-    all[1] = config.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    return CliRun.of(all);
+    return CliRun.withConfig(config, args);
   }
 
   @Override

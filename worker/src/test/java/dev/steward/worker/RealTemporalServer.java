@@ -116,15 +116,25 @@ public final class RealTemporalServer implements BeforeAllCallback, AfterAllCall
   public static Path requireBinary(String testClass) {
     Path binary = binary();
     if (!Files.isExecutable(binary)) {
-      String reason = "no Temporal CLI at " + binary + " (install it with scripts/temporal-cli)";
-      if ("1".equals(System.getenv("STEWARD_REQUIRE_TEMPORAL"))) {
-        throw new IllegalStateException(reason + "; STEWARD_REQUIRE_TEMPORAL=1 requires it");
-      }
-      // Surefire counts a class aborted in beforeAll as no tests at all: say why in the log.
-      System.err.println(testClass + " skipped: " + reason);
-      throw new TestAbortedException(reason);
+      skipOrFail(
+          testClass, "no Temporal CLI at " + binary + " (install it with scripts/temporal-cli)");
     }
     return binary;
+  }
+
+  /**
+   * Skips the caller's tests for want of something the real-server tests need (the binary, a
+   * browser, Node.js), saying why; under {@code STEWARD_REQUIRE_TEMPORAL=1} (CI) fails instead.
+   *
+   * @param testClass the caller's name, for the log line that says why it was skipped
+   */
+  public static void skipOrFail(String testClass, String reason) {
+    if ("1".equals(System.getenv("STEWARD_REQUIRE_TEMPORAL"))) {
+      throw new IllegalStateException(reason + "; STEWARD_REQUIRE_TEMPORAL=1 requires it");
+    }
+    // Surefire counts a class aborted in beforeAll as no tests at all: say why in the log.
+    System.err.println(testClass + " skipped: " + reason);
+    throw new TestAbortedException(reason);
   }
 
   /** SIGKILL, as a power cut would end it: no shutdown of its own, the database as it was. */

@@ -1,5 +1,6 @@
 package dev.steward.cli.durability;
 
+import dev.steward.worker.RealTemporalServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.opentest4j.TestAbortedException;
 
 /**
  * Debian's Chromium, headless, driven by its chromedriver through Selenium, for a test class:
@@ -54,12 +54,9 @@ public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallba
   public void beforeAll(ExtensionContext context) throws IOException {
     for (Path binary : new Path[] {CHROMIUM, CHROMEDRIVER}) {
       if (!Files.isExecutable(binary)) {
-        String reason = "no " + binary + " (apt-get install chromium chromium-driver)";
-        if ("1".equals(System.getenv("STEWARD_REQUIRE_TEMPORAL"))) {
-          throw new IllegalStateException(reason + "; STEWARD_REQUIRE_TEMPORAL=1 requires it");
-        }
-        System.err.println(context.getDisplayName() + " skipped: " + reason);
-        throw new TestAbortedException(reason);
+        RealTemporalServer.skipOrFail(
+            context.getDisplayName(),
+            "no " + binary + " (apt-get install chromium chromium-driver)");
       }
     }
     // Selenium passes SE_* properties to Selenium Manager: no usage statistics, should it ever run.
