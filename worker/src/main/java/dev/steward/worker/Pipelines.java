@@ -139,7 +139,10 @@ public final class Pipelines {
                     StewardSearchAttributes.forNewRun(
                         StewardSearchAttributes.KIND_MONITOR, target, host))
                 .build());
-    WorkflowClient.start(workflow::monitor, new MonitorRequest(target, host, once, null));
+    start(
+        client,
+        () ->
+            WorkflowClient.start(workflow::monitor, new MonitorRequest(target, host, once, null)));
     return workflow;
   }
 }

@@ -27,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class FaultInjector extends WorkerInterceptorBase {
   private final FaultPlan plan;
-  // Per run and activity type, the activity ids seen, in order: the N-th call of a type in a run.
+  // Per run, its calls ("Type:activityId") in the order first seen: the N-th call of a type in a
+  // run, or after the run's first call of another type.
   private final Map<String, List<String>> calls = new ConcurrentHashMap<>();
   private final Set<String> heldRuns = ConcurrentHashMap.newKeySet();
 
@@ -65,7 +66,7 @@ public final class FaultInjector extends WorkerInterceptorBase {
       blockHeartbeating(context);
     }
     Optional<FaultPlan.Fault> fault =
-        plan.find(target, info.getActivityType(), occurrence(runId, info));
+        plan.find(target, info.getActivityType(), after -> occurrence(runId, info, after));
     if (fault.isEmpty()) {
       return proceed.get();
     }
@@ -104,16 +105,42 @@ public final class FaultInjector extends WorkerInterceptorBase {
     return proceed.get();
   }
 
-  private int occurrence(String runId, ActivityInfo info) {
-    List<String> ids =
+  /**
+   * Which call of its type this is in the run (1 for the first), counting only calls after the
+   * run's first call of {@code after} when that is not null (0 before it).
+   */
+  private int occurrence(String runId, ActivityInfo info, String after) {
+    List<String> seen =
         calls.computeIfAbsent(
-            runId + "/" + info.getActivityType(),
-            k -> java.util.Collections.synchronizedList(new ArrayList<>()));
-    synchronized (ids) {
-      if (!ids.contains(info.getActivityId())) {
-        ids.add(info.getActivityId());
+            runId, k -> java.util.Collections.synchronizedList(new ArrayList<>()));
+    String type = info.getActivityType() + ":";
+    String call = type + info.getActivityId();
+    synchronized (seen) {
+      if (!seen.contains(call)) {
+        seen.add(call);
       }
-      return ids.indexOf(info.getActivityId()) + 1;
+      int from = 0;
+      if (after != null) {
+        from =
+            seen.stream()
+                .filter(c -> c.startsWith(after + ":"))
+                .findFirst()
+                .map(seen::indexOf)
+                .orElse(-1);
+        if (from < 0) {
+          return 0;
+        }
+      }
+      int n = 0;
+      for (String earlier : seen.subList(from, seen.size())) {
+        if (earlier.startsWith(type)) {
+          n++;
+          if (earlier.equals(call)) {
+            return n;
+          }
+        }
+      }
+      return n;
     }
   }
 

@@ -8,9 +8,11 @@ import java.util.Optional;
 
 /**
  * Which faults a test asks a worker process to inject, read from {@code STEWARD_TEST_FAULTS}: a
- * {@code ;}-separated list of {@code TARGET:KIND@ActivityType[#N]}, where {@code N} counts the
- * calls of that activity type in one run (default 1), and {@code STEWARD_TEST_FAULT_DIR}, where the
- * injector leaves marker files the test waits for. Test-only: see {@link FaultInjector}.
+ * {@code ;}-separated list of {@code TARGET:KIND@ActivityType[#N][/AfterType]}, where {@code N}
+ * counts the calls of that activity type in one run (default 1) — only those after the run's first
+ * call of {@code AfterType}, when given (a step whose count before it depends on a branch), and
+ * {@code STEWARD_TEST_FAULT_DIR}, where the injector leaves marker files the test waits for.
+ * Test-only: see {@link FaultInjector}.
  *
  * @param faults the faults, in the order given
  * @param markers the directory for marker files
@@ -36,8 +38,12 @@ public record FaultPlan(List<Fault> faults, Path markers) {
     HOLD_AFTER
   }
 
-  /** One fault: at the {@code occurrence}-th call of {@code activityType} in a run of target. */
-  public record Fault(String target, Kind kind, String activityType, int occurrence) {}
+  /**
+   * One fault: at the {@code occurrence}-th call of {@code activityType} in a run of target,
+   * counted from the run's first call of {@code after} when that is not null.
+   */
+  public record Fault(
+      String target, Kind kind, String activityType, int occurrence, String after) {}
 
   /** The plan in this process's environment, if any. */
   public static Optional<FaultPlan> fromEnvironment(Map<String, String> env) {
@@ -57,25 +63,33 @@ public record FaultPlan(List<Fault> faults, Path markers) {
       }
       String[] targetRest = item.trim().split(":", 2);
       String[] kindRest = targetRest[1].split("@", 2);
-      String[] typeCount = kindRest[1].split("#", 2);
+      String[] callAfter = kindRest[1].split("/", 2);
+      String[] typeCount = callAfter[0].split("#", 2);
       faults.add(
           new Fault(
               targetRest[0],
               Kind.valueOf(kindRest[0].toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
               typeCount[0],
-              typeCount.length > 1 ? Integer.parseInt(typeCount[1]) : 1));
+              typeCount.length > 1 ? Integer.parseInt(typeCount[1]) : 1,
+              callAfter.length > 1 ? callAfter[1] : null));
     }
     return faults;
   }
 
-  /** The fault for this call, if one is planned. */
-  Optional<Fault> find(String target, String activityType, int occurrence) {
+  /**
+   * The fault for this call, if one is planned.
+   *
+   * @param occurrence which call of its type this is, counted after the given type's first call (or
+   *     from the run's start, for null)
+   */
+  Optional<Fault> find(
+      String target, String activityType, java.util.function.Function<String, Integer> occurrence) {
     return faults.stream()
         .filter(
             f ->
                 f.target().equals(target)
                     && f.activityType().equals(activityType)
-                    && f.occurrence() == occurrence)
+                    && f.occurrence() == occurrence.apply(f.after()))
         .findFirst();
   }
 }

@@ -98,6 +98,7 @@ class MetricsEndpointTest {
                 new TemporalSettings(server.address(), "default"),
                 metrics.scope(),
                 Duration.ofSeconds(10))) {
+      new SearchAttributeSetup(connection).register(); // As steward setup does.
       WorkerFactory worker = StewardWorker.start(connection.client(), () -> config, config.host());
       MonitorWorkflow monitor = null;
       try {
