@@ -14,6 +14,7 @@ import io.temporal.api.workflowservice.v1.ResetStickyTaskQueueRequest;
 import io.temporal.api.workflowservice.v1.RespondActivityTaskFailedByIdRequest;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -83,7 +84,7 @@ public final class DeadAttempts {
   }
 
   /** Fails the dead workers' attempts in the run whose lock is under {@code state}; how many. */
-  int failIn(Path state) throws Exception {
+  int failIn(Path state) throws IOException {
     Optional<LockRecord> held = new LockFile(state).read();
     if (held.isEmpty()) {
       return 0;
@@ -112,8 +113,7 @@ public final class DeadAttempts {
     int failed = 0;
     for (PendingActivityInfo attempt : described.getPendingActivitiesList()) {
       Optional<String> dead = deadWorker(attempt, lock);
-      if (dead.isPresent()) {
-        fail(execution, attempt, dead.get());
+      if (dead.isPresent() && fail(execution, attempt, dead.get())) {
         failed++;
       }
     }
@@ -139,8 +139,28 @@ public final class DeadAttempts {
     return worker.isThisJvm() || worker.isAlive() ? Optional.empty() : Optional.of(identity);
   }
 
-  private void fail(WorkflowExecution execution, PendingActivityInfo attempt, String worker) {
+  /** Fails the attempt; false when it had ended meanwhile (its timeout came first). */
+  private boolean fail(WorkflowExecution execution, PendingActivityInfo attempt, String worker) {
     String message = "worker " + worker + " died (found by the worker that replaced it)";
+    try {
+      respondFailed(execution, attempt, message);
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
+    log.info(
+        "{}: failed attempt {} of {}: {}, so it is retried now",
+        execution.getWorkflowId(),
+        attempt.getAttempt(),
+        attempt.getActivityType().getName(),
+        message);
+    return true;
+  }
+
+  private void respondFailed(
+      WorkflowExecution execution, PendingActivityInfo attempt, String message) {
     call()
         .respondActivityTaskFailedById(
             RespondActivityTaskFailedByIdRequest.newBuilder()
@@ -156,12 +176,6 @@ public final class DeadAttempts {
                         .setApplicationFailureInfo(
                             ApplicationFailureInfo.newBuilder().setType(FAILURE_TYPE)))
                 .build());
-    log.info(
-        "{}: failed attempt {} of {}: {}, so it is retried now",
-        execution.getWorkflowId(),
-        attempt.getAttempt(),
-        attempt.getActivityType().getName(),
-        message);
   }
 
   /**

@@ -1,11 +1,14 @@
 package dev.steward.worker.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steward.worker.RealTemporalServer;
 import dev.steward.worker.TemporalConnection;
+import dev.steward.worker.config.ConfigFixture;
+import dev.steward.worker.config.StewardConfig;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityOptions;
@@ -169,6 +172,19 @@ class DeadAttemptsTest {
     assertEquals(Optional.empty(), attempts.deadWorker(waiting, lockOfLive));
   }
 
+  @Test
+  void a_lock_the_server_cannot_answer_for_never_stops_the_worker() throws Exception {
+    ConfigFixture host = new ConfigFixture(state);
+    StewardConfig config = host.load(ConfigFixture.MINIMAL);
+    writeLock(host.state, "update/demo/unknown-to-this-server", null, exitedProcess(), null);
+
+    assertEquals(0, deadAttempts().failIn(host.state), "a run this server never had");
+    TemporalConnection closed = TemporalConnection.connect(temporal.address(), "default");
+    closed.close();
+    assertDoesNotThrow(
+        () -> new DeadAttempts(closed.stubs(), "default", HOST).failIn(config.targets().values()));
+  }
+
   /**
    * Starts a run whose one activity is taken by a worker with {@code identity}, and writes the
    * target's lock as that worker's process ({@code pid}, {@code startedAt}) would have.
@@ -190,12 +206,14 @@ class DeadAttemptsTest {
     WorkflowClient.start(typed::run);
     WorkflowStub run = WorkflowStub.fromTyped(typed);
     awaitAttempt(run, a -> a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED);
-    Files.createDirectories(state.resolve(".steward"));
-    new LockFile(state)
-        .write(
-            new LockRecord(
-                queue, run.getExecution().getRunId(), pid, startedAt, Instant.now().toString()));
+    writeLock(state, queue, run.getExecution().getRunId(), pid, startedAt);
     return run;
+  }
+
+  private static void writeLock(Path state, String workflowId, String runId, long pid, Long at)
+      throws Exception {
+    Files.createDirectories(state.resolve(".steward"));
+    new LockFile(state).write(new LockRecord(workflowId, runId, pid, at, Instant.now().toString()));
   }
 
   private PendingActivityInfo awaitAttempt(WorkflowStub run, Predicate<PendingActivityInfo> test) {
