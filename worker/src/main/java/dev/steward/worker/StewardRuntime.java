@@ -3,17 +3,21 @@ package dev.steward.worker;
 import com.uber.m3.tally.NoopScope;
 import com.uber.m3.tally.Scope;
 import dev.steward.worker.config.StewardConfig;
+import dev.steward.worker.pipeline.DeadAttempts;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a command needs to run pipelines: a connection to Temporal and, on the embedded server, a
  * worker in this process (nobody else can reach that server).
  */
 public final class StewardRuntime implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(StewardRuntime.class);
   private final TemporalConnection connection;
   private final String host;
   private WorkerFactory worker;
@@ -54,9 +58,22 @@ public final class StewardRuntime implements AutoCloseable {
     return runtime;
   }
 
-  /** Starts a worker for this host in this process. */
+  /**
+   * Starts a worker for this host in this process. On a configured server it then fails the
+   * attempts that a dead worker of this host left running in its targets' runs ({@link
+   * DeadAttempts}): this worker already polls, so their retries come to it at once.
+   */
   public void startWorker(Supplier<StewardConfig> reload) {
     worker = StewardWorker.start(connection.client(), reload, host);
+    if (connection.isEmbedded()) {
+      return; // A server of this process: nobody before us ran anything on it.
+    }
+    try {
+      new DeadAttempts(connection.stubs(), connection.client().getOptions().getNamespace(), host)
+          .failIn(reload.get().targets().values());
+    } catch (RuntimeException e) {
+      log.warn("not looking for attempts a dead worker left running: {}", e.getMessage());
+    }
   }
 
   public WorkflowClient client() {

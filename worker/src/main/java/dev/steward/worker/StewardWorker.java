@@ -13,6 +13,7 @@ import dev.steward.activities.status.StatusActivitiesImpl;
 import dev.steward.worker.boundary.HostBoundary;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.logging.LogContextInterceptor;
+import dev.steward.worker.pipeline.DeadAttempts;
 import dev.steward.worker.pipeline.PipelineActivitiesImpl;
 import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.monitor.MonitorWorkflowImpl;
@@ -24,6 +25,7 @@ import io.temporal.common.interceptors.WorkerInterceptor;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,7 +51,11 @@ public final class StewardWorker {
   public static WorkerFactory start(
       WorkflowClient client, Supplier<StewardConfig> config, String host) {
     WorkerFactory factory = WorkerFactory.newInstance(client, factoryOptions(config, host));
-    register(factory::newWorker, client, config, host);
+    // pid@host, as the SDK's default is pid@hostname, but with the host Steward serves: the next
+    // worker of this host tells its dead predecessor's attempts by it (DeadAttempts).
+    WorkerOptions options =
+        WorkerOptions.newBuilder().setIdentity(DeadAttempts.identity(host)).build();
+    register(queue -> factory.newWorker(queue, options), client, config, host);
     factory.start();
     return factory;
   }

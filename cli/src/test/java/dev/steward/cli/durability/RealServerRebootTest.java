@@ -14,6 +14,7 @@ import dev.steward.worker.history.PastRun;
 import dev.steward.worker.history.RunHistory;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.update.UpdateResult;
+import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import java.io.IOException;
@@ -127,13 +128,30 @@ class RealServerRebootTest {
       update.workflowId = startUpdate(client, update, "kill-host");
       Polls.await("the update command to run", PATIENCE, () -> Files.exists(update.moved()));
 
-      first.kill();
-      Instant killed = Instant.now();
-      // The orphaned command ends by itself: the retry must take its result, not run it again.
+      Instant killed;
+      Instant workerStart;
+      Instant ready;
+      // Until the new worker is up, the dead attempt is kept from its heartbeat timeout, as if the
+      // new worker had started within it: so nothing but the new worker can end that attempt.
+      try (AutoCloseable beats =
+          ServerRuns.keepHeartbeating(client, update.workflowId, Step.UPDATE.activity())) {
+        first.kill();
+        killed = Instant.now();
+        workerStart = Instant.now();
+        startWorker("kill-worker-2");
+        ready = Instant.now();
+      }
+      // The retry starts while the orphaned command still runs: it must wait for that command and
+      // take its result, not run it again. Then the command ends by itself.
+      Polls.await(
+          "the update command's retry to start on the new worker",
+          PATIENCE,
+          () ->
+              ServerRuns.attempt(client, update.workflowId, Step.UPDATE.activity())
+                  .filter(a -> a.getAttempt() > 1)
+                  .filter(a -> a.getState() == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED)
+                  .isPresent());
       update.releaseUpdate();
-      Instant workerStart = Instant.now();
-      startWorker("kill-worker-2");
-      Instant ready = Instant.now();
       UpdateResult updated = result(client, update, UpdateResult.class);
       update.outcome = updated.outcome();
       update.message = updated.message();
@@ -149,6 +167,11 @@ class RealServerRebootTest {
           ServerRuns.seconds(workerStart, ended),
           ServerRuns.seconds(killed, resumed));
       assertResumedTheUpdateCommand(updated);
+      // The new worker failed the dead attempt at its start; no timeout did.
+      assertEquals(
+          List.of(
+              "worker " + first.pid() + "@kill-host died (found by the worker that replaced it)"),
+          ServerRuns.retryCauses(client, update.workflowId));
     }
     assertWorldAsExpected(update);
   }
@@ -262,10 +285,11 @@ class RealServerRebootTest {
       throws IOException {
     figure(
         "%s: the run's next activity completed %.1f s and the run ended %.1f s after the new"
-            + " worker's start",
+            + " worker's start; retried after: %s",
         what,
         ServerRuns.seconds(workerStart, ServerRuns.nextCompletedActivity(client, run, workerStart)),
-        ServerRuns.seconds(workerStart, ServerRuns.ended(client, run)));
+        ServerRuns.seconds(workerStart, ServerRuns.ended(client, run)),
+        ServerRuns.retryCauses(client, run));
   }
 
   /** Prints a measured figure and keeps it in target/real-server-figures.txt. */
