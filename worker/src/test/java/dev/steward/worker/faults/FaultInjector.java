@@ -65,6 +65,7 @@ public final class FaultInjector extends WorkerInterceptorBase {
       mark(target, "held");
       blockHeartbeating(context);
     }
+    record(runId, info); // Every call, so that a later one can be counted from it.
     Optional<FaultPlan.Fault> fault =
         plan.find(target, info.getActivityType(), after -> occurrence(runId, info, after));
     if (fault.isEmpty()) {
@@ -105,20 +106,28 @@ public final class FaultInjector extends WorkerInterceptorBase {
     return proceed.get();
   }
 
+  /** Notes the call in its run's sequence, once per activity id (retries are the same call). */
+  private void record(String runId, ActivityInfo info) {
+    List<String> seen =
+        calls.computeIfAbsent(
+            runId, k -> java.util.Collections.synchronizedList(new ArrayList<>()));
+    String call = info.getActivityType() + ":" + info.getActivityId();
+    synchronized (seen) {
+      if (!seen.contains(call)) {
+        seen.add(call);
+      }
+    }
+  }
+
   /**
    * Which call of its type this is in the run (1 for the first), counting only calls after the
    * run's first call of {@code after} when that is not null (0 before it).
    */
   private int occurrence(String runId, ActivityInfo info, String after) {
-    List<String> seen =
-        calls.computeIfAbsent(
-            runId, k -> java.util.Collections.synchronizedList(new ArrayList<>()));
+    List<String> seen = calls.get(runId);
     String type = info.getActivityType() + ":";
     String call = type + info.getActivityId();
     synchronized (seen) {
-      if (!seen.contains(call)) {
-        seen.add(call);
-      }
       int from = 0;
       if (after != null) {
         from =
