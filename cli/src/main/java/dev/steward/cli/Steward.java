@@ -15,9 +15,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The {@code steward} command. */
+/**
+ * The {@code steward} command. Its attributes are inherited ({@code scope = INHERIT}): every
+ * subcommand, at any depth, answers {@code -h}/{@code --help} with its own usage and {@code
+ * -V}/{@code --version} with Steward's version, and its help ends with the exit codes.
+ */
 @Command(
     name = "steward",
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description =
