@@ -89,10 +89,14 @@ public final class Steward {
     System.exit(commandLine().execute(args));
   }
 
-  /** The command line with Steward's error handling, as {@code main} runs it. */
+  /**
+   * The command line with Steward's error handling, as {@code main} runs it: exit codes from {@link
+   * ExitCodes#MAPPER}, error messages printed by {@link ErrorHandler}.
+   */
   static CommandLine commandLine() {
     Steward steward = new Steward();
     return new CommandLine(steward)
+        .setExitCodeExceptionMapper(ExitCodes.MAPPER)
         .setExecutionExceptionHandler(new ErrorHandler(steward))
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
