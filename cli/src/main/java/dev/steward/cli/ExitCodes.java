@@ -14,15 +14,15 @@ import picocli.CommandLine.ParameterException;
  * that decides them: from a run's result ({@code of}), and from an exception ({@link #MAPPER}, set
  * on the command line, which picocli asks for wrong options and for errors a command throws).
  */
-final class ExitCodes {
-  static final int OK = 0;
-  static final int ERROR = 1;
-  static final int USAGE = 2;
-  static final int ROLLED_BACK = 3;
-  static final int UNHEALTHY = 4;
-  static final int UNREACHABLE = 5;
-  static final int HELD = 6;
-  static final int FINDINGS = 7;
+public final class ExitCodes {
+  public static final int OK = 0;
+  public static final int ERROR = 1;
+  public static final int USAGE = 2;
+  public static final int ROLLED_BACK = 3;
+  public static final int UNHEALTHY = 4;
+  public static final int UNREACHABLE = 5;
+  public static final int HELD = 6;
+  public static final int FINDINGS = 7;
 
   /** The exit code of an exception; the message is printed elsewhere ({@link ErrorHandler}). */
   static final IExitCodeExceptionMapper MAPPER = ExitCodes::of;
@@ -45,7 +45,7 @@ final class ExitCodes {
   }
 
   /** The exit code of an update run. */
-  static int of(UpdateResult result) {
+  public static int of(UpdateResult result) {
     return switch (result.outcome()) {
       case UpdateResult.UPDATED, UpdateResult.UNCHANGED, UpdateResult.SKIPPED -> OK;
       case UpdateResult.ROLLED_BACK -> ROLLED_BACK;
@@ -55,7 +55,7 @@ final class ExitCodes {
   }
 
   /** The exit code of a recovery: 0 when the target ends healthy, 4 when it does not. */
-  static int of(RecoveryResult result) {
+  public static int of(RecoveryResult result) {
     return result.healthy() ? OK : UNHEALTHY;
   }
 }

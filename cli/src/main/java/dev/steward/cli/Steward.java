@@ -2,6 +2,24 @@ package dev.steward.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.steward.cli.commands.ApprovalCommands;
+import dev.steward.cli.commands.ConfigCommand;
+import dev.steward.cli.commands.DemoCommand;
+import dev.steward.cli.commands.DoctorCommand;
+import dev.steward.cli.commands.FollowCommand;
+import dev.steward.cli.commands.HistoryCommand;
+import dev.steward.cli.commands.HoldCommand;
+import dev.steward.cli.commands.InstallCommand;
+import dev.steward.cli.commands.MonitorCommand;
+import dev.steward.cli.commands.RecoverCommand;
+import dev.steward.cli.commands.ReleaseCommand;
+import dev.steward.cli.commands.ScheduleCommand;
+import dev.steward.cli.commands.ServerCommand;
+import dev.steward.cli.commands.SetupCommand;
+import dev.steward.cli.commands.StatusCommand;
+import dev.steward.cli.commands.UninstallCommand;
+import dev.steward.cli.commands.UpdateCommand;
+import dev.steward.cli.commands.WorkerCommand;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.worker.config.ConfigLocator;
 import dev.steward.worker.config.StewardConfig;
@@ -102,12 +120,12 @@ public final class Steward {
   }
 
   /** Where output for people and scripts goes. */
-  PrintWriter out() {
+  public PrintWriter out() {
     return spec.commandLine().getOut();
   }
 
   /** Where warnings go. */
-  PrintWriter err() {
+  public PrintWriter err() {
     return spec.commandLine().getErr();
   }
 
@@ -117,7 +135,7 @@ public final class Steward {
   }
 
   /** Reads and checks the configuration; a bad one is a one-line error and exit code 2. */
-  StewardConfig loadConfig() {
+  public StewardConfig loadConfig() {
     return ConfigLoader.forThisMachine().load(configPath());
   }
 }

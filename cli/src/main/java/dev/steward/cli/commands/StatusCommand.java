@@ -1,7 +1,10 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
+import dev.steward.cli.run.OutputFormat;
 import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.TemporalUnreachableException;
 import dev.steward.worker.config.StewardConfig;
@@ -26,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
       "Show each target's current revision, last run, running pipeline, hold and next run.",
       "What cannot be known (no server, no schedule) is said, not an error."
     })
-final class StatusCommand implements Callable<Integer> {
+public final class StatusCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -1,5 +1,7 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
 import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.doctor.HostDoctor;
@@ -31,7 +33,7 @@ import picocli.CommandLine.ParentCommand;
       "a short TimeoutStopSec, lines systemd ignores.",
       "Exit 0 when nothing needs fixing (warnings allowed), 7 when something does."
     })
-final class DoctorCommand implements Callable<Integer> {
+public final class DoctorCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
 
   @Parameters(

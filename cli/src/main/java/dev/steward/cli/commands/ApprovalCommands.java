@@ -1,5 +1,8 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
+import dev.steward.cli.UsageException;
 import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.workflows.update.ApprovalDecision;
@@ -13,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code steward approve RUN} and {@code steward reject RUN}: answer a run that waits. */
-final class ApprovalCommands {
+public final class ApprovalCommands {
   private ApprovalCommands() {}
 
   /** Sends the answer as a Temporal update, whose validator refuses a wrong or late one. */
@@ -52,7 +55,7 @@ final class ApprovalCommands {
   }
 
   @Command(name = "approve", description = "Let a run that waits for approval restart its service.")
-  static final class Approve implements Callable<Integer> {
+  public static final class Approve implements Callable<Integer> {
     @ParentCommand Steward steward;
 
     @Parameters(paramLabel = "RUN", description = "The run's workflow id.")
@@ -65,7 +68,7 @@ final class ApprovalCommands {
   }
 
   @Command(name = "reject", description = "Refuse a run's restart: it rolls back.")
-  static final class Reject implements Callable<Integer> {
+  public static final class Reject implements Callable<Integer> {
     @ParentCommand Steward steward;
 
     @Parameters(paramLabel = "RUN", description = "The run's workflow id.")

@@ -1,5 +1,9 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
+import dev.steward.cli.run.OutputFormat;
+import dev.steward.cli.run.RunPrinter;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.StewardRuntime;
 import dev.steward.worker.config.StewardConfig;
@@ -26,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
       "Watch a target: the five metrics every monitor.every, alerts, heartbeat, recovery.",
       "--once measures once and prints each metric (exit 7 when any is beyond its threshold)."
     })
-final class MonitorCommand implements Callable<Integer> {
+public final class MonitorCommand implements Callable<Integer> {
   private static final long POLL_MILLIS = 1000;
 
   @ParentCommand Steward steward;

@@ -1,7 +1,8 @@
-package dev.steward.cli;
+package dev.steward.cli.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.steward.cli.Steward;
 import dev.steward.worker.StewardRuntime;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.update.StepResult;
@@ -11,23 +12,23 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /** Prints a run for people (a line per step) or for scripts (one JSON object). */
-final class RunPrinter {
+public final class RunPrinter {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final PrintWriter out;
   private final OutputFormat format;
 
-  RunPrinter(PrintWriter out, OutputFormat format) {
+  public RunPrinter(PrintWriter out, OutputFormat format) {
     this.out = out;
     this.format = format;
   }
 
-  RunPrinter(Steward steward, OutputFormat format) {
+  public RunPrinter(Steward steward, OutputFormat format) {
     this(steward.out(), format);
   }
 
-  void starting(String what, StewardRuntime runtime) {
+  public void starting(String what, StewardRuntime runtime) {
     text(what + " (" + runtime.connection().description() + ")");
   }
 
@@ -46,7 +47,7 @@ final class RunPrinter {
             step.message()));
   }
 
-  void result(UpdateResult result) {
+  public void result(UpdateResult result) {
     if (format == OutputFormat.JSON) {
       json(result);
     } else {
@@ -56,7 +57,7 @@ final class RunPrinter {
     out.flush();
   }
 
-  void result(RecoveryResult result) {
+  public void result(RecoveryResult result) {
     if (format == OutputFormat.JSON) {
       json(result);
     } else {
@@ -78,7 +79,7 @@ final class RunPrinter {
   }
 
   /** Exactly one JSON object on stdout. */
-  void json(Object value) {
+  public void json(Object value) {
     try {
       out.println(JSON.writeValueAsString(value));
       out.flush();
@@ -95,7 +96,7 @@ final class RunPrinter {
   }
 
   /** A line for people; nothing in JSON mode, where stdout holds exactly one object. */
-  void text(String line) {
+  public void text(String line) {
     if (format == OutputFormat.TEXT) {
       out.println(line);
       out.flush();

@@ -1,4 +1,4 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
 import java.io.IOException;
 import java.io.InputStream;

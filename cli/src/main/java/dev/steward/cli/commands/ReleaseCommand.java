@@ -1,6 +1,8 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
 import dev.steward.activities.hold.HoldActivitiesImpl;
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.workflows.host.Hold;
 import java.util.concurrent.Callable;
@@ -12,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "release",
     description = {"Release a target's hold so updates run again."})
-final class ReleaseCommand implements Callable<Integer> {
+public final class ReleaseCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
 
   @Parameters(paramLabel = "TARGET", description = "A target named in the configuration.")

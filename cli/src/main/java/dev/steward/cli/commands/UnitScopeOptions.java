@@ -1,5 +1,6 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
+import dev.steward.cli.UsageException;
 import dev.steward.worker.systemd.UnitScope;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

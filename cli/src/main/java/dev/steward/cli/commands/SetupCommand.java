@@ -1,5 +1,8 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
+import dev.steward.cli.UsageException;
 import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.config.TemporalSettings;
@@ -20,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
       "StewardHost, StewardOutcome, StewardKind). Safe to run again: it only adds",
       "what is missing."
     })
-final class SetupCommand implements Callable<Integer> {
+public final class SetupCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
 
   @Override

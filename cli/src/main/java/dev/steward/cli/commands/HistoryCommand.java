@@ -1,6 +1,10 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
+import dev.steward.cli.UsageException;
+import dev.steward.cli.run.OutputFormat;
 import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.history.PastRun;
@@ -24,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
       "(the web UI's filter StewardTarget = 'TARGET'). Needs a server that lists",
       "runs by query: not the embedded or test server."
     })
-final class HistoryCommand implements Callable<Integer> {
+public final class HistoryCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
 
   @Parameters(paramLabel = "TARGET", description = "A target's name (it may have left the config).")

@@ -1,4 +1,4 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
 import dev.steward.worker.history.PastRun;
 import java.time.Duration;

@@ -1,7 +1,7 @@
-package dev.steward.cli;
+package dev.steward.cli.run;
 
 /** A run ended without running its pipeline: its target was busy, or the run failed outright. */
-final class PipelineRefusedException extends RuntimeException {
+public final class PipelineRefusedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   PipelineRefusedException(String message) {

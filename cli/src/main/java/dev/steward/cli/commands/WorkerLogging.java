@@ -1,4 +1,4 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

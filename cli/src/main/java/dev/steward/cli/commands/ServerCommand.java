@@ -1,5 +1,8 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
+import dev.steward.cli.UsageException;
 import dev.steward.worker.devserver.DevServer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
       "Run an in-memory Temporal server on 127.0.0.1 for development and tests.",
       "It keeps nothing across its own restart; production uses a real server."
     })
-final class ServerCommand implements Callable<Integer> {
+public final class ServerCommand implements Callable<Integer> {
   static final int DEFAULT_PORT = 7233;
 
   @ParentCommand Steward steward;

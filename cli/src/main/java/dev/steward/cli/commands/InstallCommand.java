@@ -1,5 +1,9 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Launcher;
+import dev.steward.cli.Steward;
+import dev.steward.cli.UsageException;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.systemd.InstallPlan;
 import dev.steward.worker.systemd.ServerPlan;
@@ -31,7 +35,7 @@ import picocli.CommandLine.ParentCommand;
       "Restart=always, RestartSec=60, no start-rate limit; user units linger.",
       "Units are written for this machine's systemd (see the comment at their top)."
     })
-final class InstallCommand implements Callable<Integer> {
+public final class InstallCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
 
   @Mixin UnitScopeOptions scope;

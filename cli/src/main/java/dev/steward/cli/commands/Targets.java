@@ -1,5 +1,6 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
+import dev.steward.cli.UsageException;
 import dev.steward.worker.config.StewardConfig;
 
 /** Checks a target name given on the command line against the configuration. */

@@ -1,4 +1,4 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

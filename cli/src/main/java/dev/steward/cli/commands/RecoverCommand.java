@@ -1,5 +1,11 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
+import dev.steward.cli.run.OutputFormat;
+import dev.steward.cli.run.PipelineStart;
+import dev.steward.cli.run.RunFollower;
+import dev.steward.cli.run.RunPrinter;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.StewardRuntime;
 import dev.steward.worker.config.StewardConfig;
@@ -20,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
       "Bring a target back: confirm it is down, restart, wait out a provider outage,",
       "roll back to the newest verified snapshot, else escalate and hold updates."
     })
-final class RecoverCommand implements Callable<Integer> {
+public final class RecoverCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
 
   @Parameters(paramLabel = "TARGET", description = "A target named in the configuration.")

@@ -1,6 +1,12 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
 import dev.steward.activities.service.ServiceActivitiesImpl;
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
+import dev.steward.cli.UsageException;
+import dev.steward.cli.run.OutputFormat;
+import dev.steward.cli.run.RunFollower;
+import dev.steward.cli.run.RunPrinter;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.StewardRuntime;
 import dev.steward.worker.config.ConfigLoader;
@@ -32,7 +38,7 @@ import picocli.CommandLine.ParentCommand;
       "install v1, update to v2 (succeeds), update to v3 (exits 0 after 2 s: rolled back).",
       "Exits 0 when all three end as expected."
     })
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
 
   @Option(

@@ -1,5 +1,8 @@
-package dev.steward.cli;
+package dev.steward.cli.run;
 
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
+import dev.steward.cli.UsageException;
 import dev.steward.worker.StewardRuntime;
 import dev.steward.worker.config.StewardConfig;
 import io.temporal.client.WorkflowStub;
@@ -10,7 +13,7 @@ import picocli.CommandLine.Option;
  * --detach} option, its refusal on the embedded server, opening the runtime, and printing the
  * started run's id. A picocli mixin: {@code @Mixin PipelineStart start;}.
  */
-final class PipelineStart {
+public final class PipelineStart {
   @Option(
       names = "--detach",
       description = {
@@ -25,7 +28,7 @@ final class PipelineStart {
    * @throws UsageException when {@code --detach} is asked of the embedded server, whose runs end
    *     with this command
    */
-  StewardRuntime open(Steward steward, StewardConfig config) {
+  public StewardRuntime open(Steward steward, StewardConfig config) {
     if (detach && config.temporal().embedded()) {
       throw new UsageException(
           "--detach needs a Temporal server that outlives this command: set temporal.address in "
@@ -36,12 +39,12 @@ final class PipelineStart {
   }
 
   /** Whether to print the run's id and leave instead of following it. */
-  boolean detached() {
+  public boolean detached() {
     return detach;
   }
 
   /** Prints the started run's workflow id alone on stdout (for scripts); exit code 0. */
-  int printWorkflowId(Steward steward, Object run) {
+  public int printWorkflowId(Steward steward, Object run) {
     steward.out().println(WorkflowStub.fromTyped(run).getExecution().getWorkflowId());
     steward.out().flush();
     return ExitCodes.OK;

@@ -1,5 +1,6 @@
-package dev.steward.cli;
+package dev.steward.cli.run;
 
+import dev.steward.cli.UsageException;
 import dev.steward.workflows.host.FailureTypes;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.recovery.RecoveryWorkflow;
@@ -18,13 +19,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Follows a run to its end, printing each step as it finishes. */
-final class RunFollower {
+public final class RunFollower {
   private static final long POLL_MILLIS = 300;
 
   private final RunPrinter printer;
   private int printedSteps;
 
-  RunFollower(RunPrinter printer) {
+  public RunFollower(RunPrinter printer) {
     this.printer = printer;
   }
 
@@ -34,12 +35,12 @@ final class RunFollower {
    * @throws UsageException when the run could not start because the host's config rejects it
    * @throws PipelineRefusedException when it could not start for another reason (a busy target)
    */
-  UpdateResult follow(UpdateWorkflow run) throws InterruptedException {
+  public UpdateResult follow(UpdateWorkflow run) throws InterruptedException {
     return follow(run, UpdateResult.class, UpdateResult::steps, run::progress);
   }
 
   /** Waits for a recovery run's result while printing its progress; refusals as for an update. */
-  RecoveryResult follow(RecoveryWorkflow run) throws InterruptedException {
+  public RecoveryResult follow(RecoveryWorkflow run) throws InterruptedException {
     return follow(run, RecoveryResult.class, RecoveryResult::steps, run::progress);
   }
 

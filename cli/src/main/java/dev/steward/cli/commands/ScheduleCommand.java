@@ -1,5 +1,8 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
+import dev.steward.cli.UsageException;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.config.StewardConfig;
@@ -27,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
       "Manage the targets' update schedules on the Temporal server (not the in-memory one).",
       "Each target's schedule.update in the config becomes a schedule with id update/TARGET."
     })
-final class ScheduleCommand {
+public final class ScheduleCommand {
   @ParentCommand Steward steward;
 
   @Command(

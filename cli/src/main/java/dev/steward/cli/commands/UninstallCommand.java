@@ -1,5 +1,7 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
 import dev.steward.worker.systemd.Systemd;
 import dev.steward.worker.systemd.UnitInstaller;
 import java.util.concurrent.Callable;
@@ -11,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "uninstall",
     description = "Stop, disable and remove Steward's units (lingering is left as it is).")
-final class UninstallCommand implements Callable<Integer> {
+public final class UninstallCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
 
   @Mixin UnitScopeOptions scope;

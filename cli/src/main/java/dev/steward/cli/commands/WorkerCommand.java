@@ -1,7 +1,10 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
 import com.uber.m3.tally.NoopScope;
 import com.uber.m3.tally.Scope;
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
+import dev.steward.cli.UsageException;
 import dev.steward.worker.StewardRuntime;
 import dev.steward.worker.config.Observability;
 import dev.steward.worker.config.StewardConfig;
@@ -28,7 +31,7 @@ import picocli.CommandLine.ParentCommand;
       "(logs.dir); with metrics.port set, Prometheus metrics are served on",
       "127.0.0.1:PORT/metrics."
     })
-final class WorkerCommand implements Callable<Integer> {
+public final class WorkerCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
 
   @Option(

@@ -1,5 +1,12 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
+import dev.steward.cli.UsageException;
+import dev.steward.cli.run.OutputFormat;
+import dev.steward.cli.run.PipelineStart;
+import dev.steward.cli.run.RunFollower;
+import dev.steward.cli.run.RunPrinter;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.StewardRuntime;
 import dev.steward.worker.config.StewardConfig;
@@ -21,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
       "Update a target: disk check, snapshot, update, patches, restart, health;",
       "roll code and data back when a step fails."
     })
-final class UpdateCommand implements Callable<Integer> {
+public final class UpdateCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
 
   @Parameters(paramLabel = "TARGET", description = "A target named in the configuration.")

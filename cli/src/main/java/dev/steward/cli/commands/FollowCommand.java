@@ -1,5 +1,11 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
+import dev.steward.cli.UsageException;
+import dev.steward.cli.run.OutputFormat;
+import dev.steward.cli.run.RunFollower;
+import dev.steward.cli.run.RunPrinter;
 import dev.steward.worker.StewardRuntime;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.workflows.recovery.RecoveryResult;
@@ -28,7 +34,7 @@ import picocli.CommandLine.ParentCommand;
       "Follow a run to its end: the same output and exit codes as the command that started it.",
       "A run that already ended prints its result."
     })
-final class FollowCommand implements Callable<Integer> {
+public final class FollowCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
 
   @Parameters(

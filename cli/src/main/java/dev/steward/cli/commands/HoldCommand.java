@@ -1,6 +1,8 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
 import dev.steward.activities.hold.HoldActivitiesImpl;
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.TargetPlan;
@@ -18,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "hold",
     description = {"Hold a target's updates: update runs end at once, outcome held (exit 6)."})
-final class HoldCommand implements Callable<Integer> {
+public final class HoldCommand implements Callable<Integer> {
   @ParentCommand Steward steward;
 
   @Parameters(paramLabel = "TARGET", description = "A target named in the configuration.")

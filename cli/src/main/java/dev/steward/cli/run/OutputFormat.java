@@ -1,7 +1,7 @@
-package dev.steward.cli;
+package dev.steward.cli.run;
 
 /** How a command prints its result. */
-enum OutputFormat {
+public enum OutputFormat {
   /** Lines for people, a line per step as it finishes. */
   TEXT,
   /** Exactly one JSON object on stdout, for scripts. */

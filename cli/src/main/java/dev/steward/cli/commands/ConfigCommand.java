@@ -1,5 +1,7 @@
-package dev.steward.cli;
+package dev.steward.cli.commands;
 
+import dev.steward.cli.ExitCodes;
+import dev.steward.cli.Steward;
 import dev.steward.worker.config.PlanPrinter;
 import dev.steward.worker.config.StewardConfig;
 import java.util.concurrent.Callable;
@@ -11,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
     name = "config",
     description = "Inspect the configuration.",
     subcommands = {ConfigCommand.Check.class})
-final class ConfigCommand {
+public final class ConfigCommand {
   @ParentCommand Steward steward;
 
   @Command(name = "check", description = "Validate the configuration and print each target's plan.")
