@@ -1,14 +1,13 @@
 package dev.steward.cli;
 
-import dev.steward.worker.TemporalUnreachableException;
-import dev.steward.worker.config.ConfigException;
-import dev.steward.worker.schedule.SchedulesUnsupportedException;
-import dev.steward.worker.setup.SearchAttributesMissingException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** Prints an error as one line for people (a stack trace only with {@code -v}). */
+/**
+ * Prints an error as one line for people (a stack trace only with {@code -v}); its exit code is the
+ * command line's {@link CommandLine.IExitCodeExceptionMapper} ({@link ExitCodes#MAPPER}).
+ */
 final class ErrorHandler implements IExecutionExceptionHandler {
   private final Steward steward;
 
@@ -22,16 +21,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       e.printStackTrace(command.getErr());
     }
     command.getErr().println("steward: " + message(e));
-    if (e instanceof ConfigException
-        || e instanceof UsageException
-        || e instanceof SchedulesUnsupportedException
-        || e instanceof SearchAttributesMissingException) {
-      return ExitCodes.USAGE;
-    }
-    if (e instanceof TemporalUnreachableException) {
-      return ExitCodes.UNREACHABLE;
-    }
-    return ExitCodes.ERROR;
+    return command.getExitCodeExceptionMapper().getExitCode(e);
   }
 
   private static String message(Exception e) {

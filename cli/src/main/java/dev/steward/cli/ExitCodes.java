@@ -1,23 +1,51 @@
 package dev.steward.cli;
 
+import dev.steward.worker.TemporalUnreachableException;
+import dev.steward.worker.config.ConfigException;
+import dev.steward.worker.schedule.SchedulesUnsupportedException;
+import dev.steward.worker.setup.SearchAttributesMissingException;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.update.UpdateResult;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.ParameterException;
 
-/** Steward's exit codes: a contract with scripts, listed in {@code steward --help}. */
-final class ExitCodes {
-  static final int OK = 0;
-  static final int ERROR = 1;
-  static final int USAGE = 2;
-  static final int ROLLED_BACK = 3;
-  static final int UNHEALTHY = 4;
-  static final int UNREACHABLE = 5;
-  static final int HELD = 6;
-  static final int FINDINGS = 7;
+/**
+ * Steward's exit codes: a contract with scripts, listed in {@code steward --help}. The one place
+ * that decides them: from a run's result ({@code of}), and from an exception ({@link #MAPPER}, set
+ * on the command line, which picocli asks for wrong options and for errors a command throws).
+ */
+public final class ExitCodes {
+  public static final int OK = 0;
+  public static final int ERROR = 1;
+  public static final int USAGE = 2;
+  public static final int ROLLED_BACK = 3;
+  public static final int UNHEALTHY = 4;
+  public static final int UNREACHABLE = 5;
+  public static final int HELD = 6;
+  public static final int FINDINGS = 7;
+
+  /** The exit code of an exception; the message is printed elsewhere ({@link ErrorHandler}). */
+  static final IExitCodeExceptionMapper MAPPER = ExitCodes::of;
 
   private ExitCodes() {}
 
+  /** The exit code of an error: a wrong call or configuration, no server, or anything else. */
+  static int of(Throwable e) {
+    if (e instanceof ParameterException
+        || e instanceof ConfigException
+        || e instanceof UsageException
+        || e instanceof SchedulesUnsupportedException
+        || e instanceof SearchAttributesMissingException) {
+      return USAGE;
+    }
+    if (e instanceof TemporalUnreachableException) {
+      return UNREACHABLE;
+    }
+    return ERROR;
+  }
+
   /** The exit code of an update run. */
-  static int of(UpdateResult result) {
+  public static int of(UpdateResult result) {
     return switch (result.outcome()) {
       case UpdateResult.UPDATED, UpdateResult.UNCHANGED, UpdateResult.SKIPPED -> OK;
       case UpdateResult.ROLLED_BACK -> ROLLED_BACK;
@@ -27,7 +55,7 @@ final class ExitCodes {
   }
 
   /** The exit code of a recovery: 0 when the target ends healthy, 4 when it does not. */
-  static int of(RecoveryResult result) {
+  public static int of(RecoveryResult result) {
     return result.healthy() ? OK : UNHEALTHY;
   }
 }

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** How to run this very steward again from a unit: its java and its jar (or class path). */
-final class Launcher {
+public final class Launcher {
   private Launcher() {}
 
   /** {@code java -jar steward.jar}, or {@code java -cp CLASSPATH dev.steward.cli.Steward}. */
-  static List<String> command() {
+  public static List<String> command() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Path source = codeSource();
     if (source.toString().endsWith(".jar")) {

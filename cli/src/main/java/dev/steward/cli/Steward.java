@@ -2,6 +2,24 @@ package dev.steward.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.steward.cli.commands.ApprovalCommands;
+import dev.steward.cli.commands.ConfigCommand;
+import dev.steward.cli.commands.DemoCommand;
+import dev.steward.cli.commands.DoctorCommand;
+import dev.steward.cli.commands.FollowCommand;
+import dev.steward.cli.commands.HistoryCommand;
+import dev.steward.cli.commands.HoldCommand;
+import dev.steward.cli.commands.InstallCommand;
+import dev.steward.cli.commands.MonitorCommand;
+import dev.steward.cli.commands.RecoverCommand;
+import dev.steward.cli.commands.ReleaseCommand;
+import dev.steward.cli.commands.ScheduleCommand;
+import dev.steward.cli.commands.ServerCommand;
+import dev.steward.cli.commands.SetupCommand;
+import dev.steward.cli.commands.StatusCommand;
+import dev.steward.cli.commands.UninstallCommand;
+import dev.steward.cli.commands.UpdateCommand;
+import dev.steward.cli.commands.WorkerCommand;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.worker.config.ConfigLocator;
 import dev.steward.worker.config.StewardConfig;
@@ -15,9 +33,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The {@code steward} command. */
+/**
+ * The {@code steward} command. Its attributes are inherited ({@code scope = INHERIT}): every
+ * subcommand, at any depth, answers {@code -h}/{@code --help} with its own usage and {@code
+ * -V}/{@code --version} with Steward's version, and its help ends with the exit codes.
+ */
 @Command(
     name = "steward",
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description =
@@ -84,21 +107,25 @@ public final class Steward {
     System.exit(commandLine().execute(args));
   }
 
-  /** The command line with Steward's error handling, as {@code main} runs it. */
+  /**
+   * The command line with Steward's error handling, as {@code main} runs it: exit codes from {@link
+   * ExitCodes#MAPPER}, error messages printed by {@link ErrorHandler}.
+   */
   static CommandLine commandLine() {
     Steward steward = new Steward();
     return new CommandLine(steward)
+        .setExitCodeExceptionMapper(ExitCodes.MAPPER)
         .setExecutionExceptionHandler(new ErrorHandler(steward))
         .setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   /** Where output for people and scripts goes. */
-  PrintWriter out() {
+  public PrintWriter out() {
     return spec.commandLine().getOut();
   }
 
   /** Where warnings go. */
-  PrintWriter err() {
+  public PrintWriter err() {
     return spec.commandLine().getErr();
   }
 
@@ -108,7 +135,7 @@ public final class Steward {
   }
 
   /** Reads and checks the configuration; a bad one is a one-line error and exit code 2. */
-  StewardConfig loadConfig() {
+  public StewardConfig loadConfig() {
     return ConfigLoader.forThisMachine().load(configPath());
   }
 }

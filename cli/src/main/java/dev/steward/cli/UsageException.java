@@ -1,10 +1,10 @@
 package dev.steward.cli;
 
 /** The command was called wrongly in a way picocli cannot see (an unknown target, say). */
-final class UsageException extends RuntimeException {
+public final class UsageException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  UsageException(String message) {
+  public UsageException(String message) {
     super(message);
   }
 }

@@ -21,7 +21,7 @@ class ApprovalCommandsTest {
 
     CliRun run = CliRun.of("-c", target.config().toString(), "approve", "update/demo/x");
 
-    assertEquals(ExitCodes.USAGE, run.exitCode(), run.toString());
+    assertEquals(2, run.exitCode(), run.toString());
     assertTrue(run.err().contains("set temporal.address"), run.err());
   }
 
@@ -32,7 +32,7 @@ class ApprovalCommandsTest {
 
     CliRun run = CliRun.of("-c", target.config().toString(), "update", "demo");
 
-    assertEquals(ExitCodes.USAGE, run.exitCode(), run.toString());
+    assertEquals(2, run.exitCode(), run.toString());
     assertEquals(1, run.err().lines().count(), run.toString());
     assertTrue(run.err().contains("needs approval"), run.err());
   }

@@ -45,7 +45,7 @@ class BadConfigurationTest {
 
     CliRun run = CliRun.of("-c", target.config().toString(), "update", TestTarget.NAME);
 
-    assertEquals(ExitCodes.USAGE, run.exitCode(), run.toString());
+    assertEquals(2, run.exitCode(), run.toString());
     assertEquals(1, run.err().lines().count(), run.toString());
     assertTrue(run.err().startsWith("steward: " + target.config() + ":"), run.toString());
     assertTrue(run.err().contains(key), run.toString());

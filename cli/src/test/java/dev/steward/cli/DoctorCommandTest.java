@@ -42,7 +42,7 @@ class DoctorCommandTest {
         CliRun.of(
             "-c", config("temporal: {address: \"127.0.0.1:" + closedPort + "\"}\n"), "doctor");
 
-    assertEquals(ExitCodes.FINDINGS, run.exitCode(), run.toString());
+    assertEquals(7, run.exitCode(), run.toString());
     assertTrue(
         run.out().contains("FAIL  server: Temporal at 127.0.0.1:" + closedPort), run.toString());
   }

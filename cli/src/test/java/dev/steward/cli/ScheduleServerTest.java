@@ -141,7 +141,7 @@ class ScheduleServerTest {
     assertTrue(
         described.out().contains("  recent: " + triggered + " scheduled "), described.toString());
     assertEquals(0, deleted.exitCode(), deleted.toString());
-    assertEquals(ExitCodes.ERROR, gone.exitCode(), gone.toString());
+    assertEquals(1, gone.exitCode(), gone.toString());
     assertTrue(gone.err().contains("no such schedule on "), gone.toString());
     assertEquals("", listed.out(), listed.toString());
   }

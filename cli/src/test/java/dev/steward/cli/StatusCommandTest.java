@@ -68,6 +68,6 @@ class StatusCommandTest {
 
     CliRun run = CliRun.of("-c", target.config().toString(), "status", "nosuch");
 
-    assertEquals(ExitCodes.USAGE, run.exitCode(), run.toString());
+    assertEquals(2, run.exitCode(), run.toString());
   }
 }

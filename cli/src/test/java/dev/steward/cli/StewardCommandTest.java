@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.steward.worker.TestTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,13 +16,41 @@ class StewardCommandTest {
   @TempDir Path tmp;
 
   @Test
-  void help_lists_every_exit_code() {
+  void help_lists_every_exit_code_from_0_to_7_with_its_meaning() {
     CliRun run = CliRun.of("--help");
 
     assertEquals(0, run.exitCode(), run.toString());
-    for (String code : new String[] {"0", "1", "2", "3", "4", "5"}) {
-      assertTrue(run.out().lines().anyMatch(l -> l.strip().startsWith(code + " ")), run.out());
-    }
+    Map<Integer, String> meanings = new LinkedHashMap<>();
+    meanings.put(0, "updated and healthy");
+    meanings.put(1, "anything else");
+    meanings.put(2, "usage or configuration error");
+    meanings.put(3, "failed and rolled back");
+    meanings.put(4, "NOT healthy after rollback");
+    meanings.put(5, "Temporal unreachable");
+    meanings.put(6, "on hold");
+    meanings.put(7, "doctor found problems");
+    String codes = run.out().substring(run.out().indexOf("Exit codes:"));
+    meanings.forEach(
+        (code, meaning) ->
+            assertTrue(
+                codes.lines().anyMatch(l -> l.matches("\\s*" + code + "\\s+.*" + meaning + ".*")),
+                code + " " + meaning + " in\n" + codes));
+  }
+
+  @Test
+  void an_unknown_option_is_exit_2() {
+    CliRun run = CliRun.of("update", "--no-such-option", TestTarget.NAME);
+
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("--no-such-option"), run.err());
+  }
+
+  @Test
+  void a_missing_parameter_is_exit_2() {
+    CliRun run = CliRun.of("schedule", "describe");
+
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("TARGET"), run.err());
   }
 
   @Test
@@ -42,7 +72,7 @@ class StewardCommandTest {
 
     CliRun run = CliRun.of("-c", target.config().toString(), "update", TestTarget.NAME);
 
-    assertEquals(ExitCodes.USAGE, run.exitCode(), run.toString());
+    assertEquals(2, run.exitCode(), run.toString());
     assertEquals(1, run.err().lines().count(), run.toString());
     assertTrue(run.err().contains("steward.yaml:"), run.err());
     assertTrue(run.err().contains("targets.demo.disk.minFree"), run.err());
@@ -53,7 +83,7 @@ class StewardCommandTest {
   void a_missing_configuration_file_is_exit_2() {
     CliRun run = CliRun.of("-c", tmp.resolve("absent.yaml").toString(), "config", "check");
 
-    assertEquals(ExitCodes.USAGE, run.exitCode(), run.toString());
+    assertEquals(2, run.exitCode(), run.toString());
     assertTrue(run.err().contains("absent.yaml"), run.err());
   }
 

@@ -1,0 +1,105 @@
+package dev.steward.cli.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.steward.cli.Steward;
+import dev.steward.worker.StewardRuntime;
+import dev.steward.workflows.recovery.RecoveryResult;
+import dev.steward.workflows.update.StepResult;
+import dev.steward.workflows.update.UpdateResult;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/** Prints a run for people (a line per step) or for scripts (one JSON object). */
+public final class RunPrinter {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final PrintWriter out;
+  private final OutputFormat format;
+
+  public RunPrinter(PrintWriter out, OutputFormat format) {
+    this.out = out;
+    this.format = format;
+  }
+
+  public RunPrinter(Steward steward, OutputFormat format) {
+    this(steward.out(), format);
+  }
+
+  public void starting(String what, StewardRuntime runtime) {
+    text(what + " (" + runtime.connection().description() + ")");
+  }
+
+  void started(String workflowId) {
+    text("run " + workflowId);
+  }
+
+  void step(StepResult step) {
+    text(
+        String.format(
+            Locale.ROOT,
+            "  %-8s %-16s %6.1fs  %s",
+            step.status().equals(StepResult.FAILED) ? "FAILED" : step.status(),
+            step.name(),
+            step.durationMs() / 1000.0,
+            step.message()));
+  }
+
+  public void result(UpdateResult result) {
+    if (format == OutputFormat.JSON) {
+      json(result);
+    } else {
+      text(result.outcome() + ": " + result.target() + ": " + result.message());
+      evidence(result.evidence());
+    }
+    out.flush();
+  }
+
+  public void result(RecoveryResult result) {
+    if (format == OutputFormat.JSON) {
+      json(result);
+    } else {
+      text(result.outcome() + ": " + result.target() + ": " + result.message());
+      if (result.recoveredBy() != null) {
+        String took =
+            result.secondsToRecover() == null ? "" : " in " + result.secondsToRecover() + " s";
+        text(
+            "recovered by "
+                + result.recoveredBy()
+                + took
+                + " (down since "
+                + result.downSince()
+                + ")");
+      }
+      evidence(result.evidence());
+    }
+    out.flush();
+  }
+
+  /** Exactly one JSON object on stdout. */
+  public void json(Object value) {
+    try {
+      out.println(JSON.writeValueAsString(value));
+      out.flush();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void evidence(String evidence) {
+    if (evidence != null && !evidence.isBlank()) {
+      text("evidence (last lines of the service's output and logs):");
+      evidence.lines().forEach(line -> text("  | " + line));
+    }
+  }
+
+  /** A line for people; nothing in JSON mode, where stdout holds exactly one object. */
+  public void text(String line) {
+    if (format == OutputFormat.TEXT) {
+      out.println(line);
+      out.flush();
+    }
+  }
+}
