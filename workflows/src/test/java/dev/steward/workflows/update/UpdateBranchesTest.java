@@ -21,6 +21,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -210,6 +211,10 @@ class UpdateBranchesTest {
 
   @SafeVarargs
   static List<String> concat(List<String>... parts) {
-    return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
+    List<String> all = new ArrayList<>();
+    for (List<String> part : parts) {
+      all.addAll(part);
+    }
+    return List.copyOf(all);
   }
 }
