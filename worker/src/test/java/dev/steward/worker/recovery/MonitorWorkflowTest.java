@@ -8,6 +8,7 @@ import dev.steward.activities.service.ServiceProbe;
 import dev.steward.worker.HttpReceiver;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.TestTarget;
+import dev.steward.worker.update.HistoryRecorder;
 import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.monitor.MonitorState;
 import dev.steward.workflows.monitor.MonitorWorkflow;
@@ -26,6 +27,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The monitor against a real service: detection, recovery, heartbeat, and no loops. */
@@ -54,7 +56,8 @@ class MonitorWorkflowTest {
   }
 
   @Test
-  void detects_a_killed_service_restarts_it_and_pings_the_heartbeat_in_order() throws Exception {
+  void detects_a_killed_service_restarts_it_and_pings_the_heartbeat_in_order(TestInfo test)
+      throws Exception {
     harness = new RecoveryHarness(tmp, timeSkipping = false);
     harness.target.withConfig(
         "    monitor:\n      every: 1s\n      downAfter: 2\n"
@@ -87,6 +90,10 @@ class MonitorWorkflowTest {
     assertTrue(ServiceProbe.once(harness.plan()).healthy());
     assertEquals(List.of("/ping/abc", "/ping/abc/fail", "/ping/abc"), pingSequence());
     System.out.printf(Locale.ROOT, "monitor: kill -> healthy in %.1f s%n", seconds);
+    HistoryRecorder.recordIfAsked(
+        harness.env.getWorkflowClient(),
+        test,
+        WorkflowStub.fromTyped(monitor).getExecution().getWorkflowId());
   }
 
   @Test

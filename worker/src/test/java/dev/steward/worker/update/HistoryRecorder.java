@@ -18,7 +18,8 @@ import org.junit.jupiter.api.TestInfo;
 public final class HistoryRecorder {
   /**
    * Test method → history file: the paths a change to a workflow must keep replayable. The file's
-   * prefix names the workflow it replays against ({@code update-}, {@code recovery-}).
+   * prefix names the workflow it replays against ({@code update-}, {@code recovery-}, {@code
+   * monitor-}: a monitor's history is recorded while it runs, up to its last cycle).
    */
   private static final Map<String, String> MAIN_PATHS =
       Map.ofEntries(
@@ -50,7 +51,10 @@ public final class HistoryRecorder {
               "recovery-rollback.json"),
           Map.entry(
               "escalates_with_the_evidence_and_holds_updates_when_nothing_saves_it",
-              "recovery-escalation.json"));
+              "recovery-escalation.json"),
+          Map.entry(
+              "detects_a_killed_service_restarts_it_and_pings_the_heartbeat_in_order",
+              "monitor-recovery.json"));
 
   private HistoryRecorder() {}
 

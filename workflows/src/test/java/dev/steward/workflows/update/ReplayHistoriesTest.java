@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.steward.workflows.monitor.MonitorWorkflowImpl;
 import dev.steward.workflows.notify.NotifyWorkflowImpl;
 import dev.steward.workflows.recovery.RecoveryWorkflowImpl;
 import io.temporal.worker.NonDeterministicException;
@@ -20,9 +21,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Determinism across Steward's own upgrades: runs recorded on an earlier build must replay on this
  * one, because a worker upgraded while runs are open replays their histories. The histories under
- * {@code src/test/resources/histories/} ({@code update-*.json}, {@code recovery-*.json}) are
- * recorded by the worker module's UpdateWorkflowTest and RecoveryWorkflowTest with {@code
- * -Dsteward.recordHistories=DIR} (see CONTRIBUTING.md).
+ * {@code src/test/resources/histories/} ({@code update-*.json}, {@code recovery-*.json}, {@code
+ * monitor-*.json}) are recorded by the worker module's UpdateWorkflowTest, RecoveryWorkflowTest and
+ * MonitorWorkflowTest with {@code -Dsteward.recordHistories=DIR} (see CONTRIBUTING.md).
  */
 class ReplayHistoriesTest {
   private static final Path HISTORIES = Path.of("src", "test", "resources", "histories");
@@ -37,6 +38,14 @@ class ReplayHistoriesTest {
   Stream<DynamicTest> every_recorded_recovery_history_replays_on_the_current_workflow()
       throws IOException {
     return replayAll("recovery", RecoveryWorkflowImpl.class, NotifyWorkflowImpl.class);
+  }
+
+  /** A monitor's history, recorded while it ran: its recovery is a child, replayed as events. */
+  @TestFactory
+  Stream<DynamicTest> every_recorded_monitor_history_replays_on_the_current_workflow()
+      throws IOException {
+    return replayAll(
+        "monitor", MonitorWorkflowImpl.class, RecoveryWorkflowImpl.class, NotifyWorkflowImpl.class);
   }
 
   /**
