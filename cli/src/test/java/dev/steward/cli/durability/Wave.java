@@ -1,5 +1,6 @@
 package dev.steward.cli.durability;
 
+import dev.steward.worker.Await;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.config.TemporalSettings;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,7 +89,7 @@ final class Wave {
         cases.forEach(c -> start(client, c));
       } else {
         startAndAwaitFaults(client);
-        log("every case reached its fault; killing worker-1");
+        log("every case at its fault (or reported as never reaching it); killing worker-1");
         interrupt();
         log("worker-2 up");
       }
@@ -143,10 +145,40 @@ final class Wave {
       int current = startGroup;
       List<MatrixCase> group = cases.stream().filter(c -> c.step.startGroup() == current).toList();
       group.forEach(c -> start(client, c));
-      for (MatrixCase c : group) {
-        Polls.await(c.id + " to reach its fault", PATIENCE, () -> Files.exists(faultReached(c)));
+      for (MatrixCase c : group.stream().filter(c -> c.workflowId != null).toList()) {
+        awaitFault(client, c);
       }
-      log("start group " + current + ": " + group.size() + " case(s) at their fault");
+      log("start group " + current + ": " + group.size() + " case(s) done waiting for their fault");
+    }
+  }
+
+  /**
+   * Waits until the case is at its fault, or reports at once (as the case's problem) that it can
+   * never get there: its run ended or is past the step. The run's state is read every second.
+   */
+  private void awaitFault(WorkflowClient client, MatrixCase c) {
+    long[] nextLook = {0};
+    String missed =
+        Await.value(
+            c.id + " to reach its fault",
+            PATIENCE,
+            () -> {
+              if (Files.exists(faultReached(c))) {
+                return "";
+              }
+              if (System.nanoTime() - nextLook[0] < 0) {
+                return null;
+              }
+              nextLook[0] = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+              Optional<String> why = MissedFault.why(client, c, kill == Fault.KILL_AFTER);
+              // The marker is written before the hook blocks: look again, the run may be there.
+              return why.isEmpty() || Files.exists(faultReached(c)) ? null : why.get();
+            },
+            () -> MissedFault.state(client, c));
+    if (!missed.isEmpty()) {
+      String state = MissedFault.state(client, c);
+      c.problems.add("never reached its fault: " + missed + "; " + state);
+      log(c.id + " never reached its fault: " + missed + "; " + state);
     }
   }
 
@@ -158,7 +190,7 @@ final class Wave {
     }
     killedAt = Instant.now();
     cases.forEach(c -> c.faultAt = killedAt);
-    Polls.pause(RESTART_DELAY.toMillis());
+    Await.pause(RESTART_DELAY);
     workers.add(startWorker("worker-2", null));
     Instant back = Instant.now();
     cases.forEach(c -> c.workerBackAt = back);
