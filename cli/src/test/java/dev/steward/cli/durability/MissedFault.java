@@ -1,13 +1,16 @@
 package dev.steward.cli.durability;
 
+import dev.steward.worker.Await;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -22,11 +25,47 @@ final class MissedFault {
   private MissedFault() {}
 
   /**
+   * Waits until {@code reached}, or until the run shows that it can never get there (its state is
+   * read every second); returns "" when reached, else why not, also recorded as the case's problem
+   * with the run's steps and the target's state.
+   */
+  static String await(
+      WorkflowClient client,
+      MatrixCase c,
+      BooleanSupplier reached,
+      boolean after,
+      Duration patience) {
+    long[] nextLook = {0};
+    String missed =
+        Await.value(
+            c.id + " to reach its fault",
+            patience,
+            () -> {
+              if (reached.getAsBoolean()) {
+                return "";
+              }
+              if (System.nanoTime() - nextLook[0] < 0) {
+                return null;
+              }
+              nextLook[0] = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+              Optional<String> why = why(client, c, after);
+              // The marker is written before the hook blocks: look again, the run may be there.
+              return why.isEmpty() || reached.getAsBoolean() ? null : why.get();
+            },
+            () -> state(client, c));
+    if (!missed.isEmpty()) {
+      missed += "; " + state(client, c);
+      c.problems.add("never reached its fault: " + missed);
+    }
+    return missed;
+  }
+
+  /**
    * Why the case cannot reach its fault any more, or empty while it still can. {@code after}: the
    * fault holds the run after the step ended (kill-after), so only a step that failed or was
    * skipped, or a run that ended, rules it out.
    */
-  static Optional<String> why(WorkflowClient client, MatrixCase c, boolean after) {
+  private static Optional<String> why(WorkflowClient client, MatrixCase c, boolean after) {
     WorkflowStub run = client.newUntypedWorkflowStub(c.workflowId);
     WorkflowExecutionStatus status = run.describe().getStatus();
     if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -152,33 +151,14 @@ final class Wave {
     }
   }
 
-  /**
-   * Waits until the case is at its fault, or reports at once (as the case's problem) that it can
-   * never get there: its run ended or is past the step. The run's state is read every second.
-   */
+  /** Waits for the case's fault; one that can never be reached becomes its problem at once. */
   private void awaitFault(WorkflowClient client, MatrixCase c) {
-    long[] nextLook = {0};
+    Path marker = faultReached(c);
     String missed =
-        Await.value(
-            c.id + " to reach its fault",
-            PATIENCE,
-            () -> {
-              if (Files.exists(faultReached(c))) {
-                return "";
-              }
-              if (System.nanoTime() - nextLook[0] < 0) {
-                return null;
-              }
-              nextLook[0] = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-              Optional<String> why = MissedFault.why(client, c, kill == Fault.KILL_AFTER);
-              // The marker is written before the hook blocks: look again, the run may be there.
-              return why.isEmpty() || Files.exists(faultReached(c)) ? null : why.get();
-            },
-            () -> MissedFault.state(client, c));
+        MissedFault.await(
+            client, c, () -> Files.exists(marker), kill == Fault.KILL_AFTER, PATIENCE);
     if (!missed.isEmpty()) {
-      String state = MissedFault.state(client, c);
-      c.problems.add("never reached its fault: " + missed + "; " + state);
-      log(c.id + " never reached its fault: " + missed + "; " + state);
+      log(c.id + " never reached its fault: " + missed);
     }
   }
 
