@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.steward.cli.durability.Polls;
+import dev.steward.worker.Await;
 import dev.steward.worker.RealTemporalServer;
 import java.io.File;
 import java.io.IOException;
@@ -86,7 +86,7 @@ class NodeClientContractTest {
     String workflowId = printed.get("workflowId").asText();
     assertEquals(workflowId, result.get("workflowId").asText(), client.toString());
     CliRun[] history = new CliRun[1];
-    Polls.await(
+    Await.until(
         "the Node.js client's run listed with its outcome",
         Duration.ofSeconds(60),
         () -> {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.steward.cli.durability.Polls;
+import dev.steward.worker.Await;
 import dev.steward.worker.RealTemporalServer;
 import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.config.ConfigLoader;
@@ -59,7 +59,7 @@ class RealServerCommandsTest {
 
     // Visibility is updated after a run closes, not with it: wait until both outcomes show.
     CliRun[] json = new CliRun[1];
-    Polls.await(
+    Await.until(
         "both runs listed with their outcomes",
         Duration.ofSeconds(60),
         () -> {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.steward.cli.durability.Polls;
+import dev.steward.worker.Await;
 import dev.steward.worker.RealTemporalServer;
 import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.TestTarget;
@@ -108,7 +108,7 @@ class ScheduleServerTest {
     ScheduleDescription afterResume = serverSchedule();
     CliRun trigger = steward("schedule", "trigger", "demo");
     // The server takes a trigger as a signal to the schedule: it starts the run a moment later.
-    Polls.await(
+    Await.until(
         "the triggered run",
         Duration.ofSeconds(60),
         () -> serverSchedule().getInfo().getNumActions() == 1);

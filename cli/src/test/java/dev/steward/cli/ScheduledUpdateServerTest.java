@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.service.ServiceActivitiesImpl;
-import dev.steward.cli.durability.Polls;
+import dev.steward.worker.Await;
 import dev.steward.worker.RealTemporalServer;
 import dev.steward.worker.StewardRuntime;
 import dev.steward.worker.TestTarget;
@@ -128,10 +128,10 @@ class ScheduledUpdateServerTest {
     writeConfig("{every: 5s}");
 
     steward("schedule", "apply");
-    Polls.await("the scheduled update to start its command", WAIT, () -> Files.exists(started));
+    Await.until("the scheduled update to start its command", WAIT, () -> Files.exists(started));
     String run = awaitRecentRun(0);
     // The run waits on the gate; the next due time comes and goes.
-    Polls.await(
+    Await.until(
         "the server to skip a run",
         WAIT,
         () -> serverSchedule().getInfo().getNumActionsSkippedOverlap() >= 1);
@@ -160,7 +160,7 @@ class ScheduledUpdateServerTest {
     // Runs fall on multiples of 20 s since the epoch: apply just after one, so the server can be
     // stopped well before the next (19 s leave room for a starved machine) and no run is under way
     // when it goes down.
-    Polls.await(
+    Await.until(
         "the start of a twenty-second slot",
         WAIT,
         () -> System.currentTimeMillis() % 20_000 < 1_000);
@@ -169,7 +169,7 @@ class ScheduledUpdateServerTest {
 
     temporal.kill();
     Instant down = Instant.now();
-    Polls.await("the due time to pass", WAIT, () -> Instant.now().isAfter(due.plusSeconds(1)));
+    Await.until("the due time to pass", WAIT, () -> Instant.now().isAfter(due.plusSeconds(1)));
     Instant backUp = Instant.now();
     temporal.start();
     ScheduleActionResult caughtUp = awaitRecentActionResult(0);
@@ -187,7 +187,7 @@ class ScheduledUpdateServerTest {
   /** The workflow of the schedule's {@code index}-th recent action, once the server has it. */
   private ScheduleActionResult awaitRecentActionResult(int index) {
     AtomicReference<ScheduleActionResult> found = new AtomicReference<>();
-    Polls.await(
+    Await.until(
         "the schedule's run #" + (index + 1),
         WAIT,
         () -> {
@@ -211,7 +211,7 @@ class ScheduledUpdateServerTest {
   /** When the server says the schedule runs next. */
   private Instant awaitNextRun() {
     AtomicReference<Instant> next = new AtomicReference<>();
-    Polls.await(
+    Await.until(
         "the schedule's next run time",
         WAIT,
         () -> {
@@ -226,7 +226,7 @@ class ScheduledUpdateServerTest {
     AtomicReference<JsonNode> found = new AtomicReference<>();
     AtomicReference<CliRun> last = new AtomicReference<>();
     try {
-      Polls.await(
+      Await.until(
           "steward history to list " + run + " as " + outcome,
           WAIT,
           () -> {

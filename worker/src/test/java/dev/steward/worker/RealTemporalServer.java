@@ -176,33 +176,25 @@ public final class RealTemporalServer implements BeforeAllCallback, AfterAllCall
   }
 
   private void awaitAnswering() {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    RuntimeException last = null;
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "temporal server start-dev exited " + process.exitValue() + ": " + logTail());
-      }
-      try (TemporalConnection connection =
-          TemporalConnection.connect(
-              new TemporalSettings(address(), "default", null, null, Duration.ofSeconds(5)))) {
-        if (new SearchAttributeSetup(connection).missing().orElseThrow().isEmpty()) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        last = notYet;
-      }
-      pause(200);
-    }
-    throw new IllegalStateException(
-        "the Temporal server at "
-            + address()
-            + " did not answer within "
-            + START_TIMEOUT
-            + " ("
-            + (last == null ? "attributes missing" : last.getMessage())
-            + "): "
-            + logTail());
+    RuntimeException[] last = {null};
+    Await.until(
+        "the Temporal server at " + address() + " to answer with Steward's search attributes",
+        START_TIMEOUT,
+        () -> {
+          if (!process.isAlive()) {
+            throw new IllegalStateException(
+                "temporal server start-dev exited " + process.exitValue() + ": " + logTail());
+          }
+          try (TemporalConnection connection =
+              TemporalConnection.connect(
+                  new TemporalSettings(address(), "default", null, null, Duration.ofSeconds(5)))) {
+            return new SearchAttributeSetup(connection).missing().orElseThrow().isEmpty();
+          } catch (RuntimeException notYet) {
+            last[0] = notYet;
+            return false;
+          }
+        },
+        () -> (last[0] == null ? "attributes missing" : last[0].getMessage()) + ": " + logTail());
   }
 
   private void end(boolean kill) {
@@ -240,15 +232,6 @@ public final class RealTemporalServer implements BeforeAllCallback, AfterAllCall
     return (configured != null ? Path.of(configured) : Path.of("../.tools/bin/temporal"))
         .toAbsolutePath()
         .normalize();
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
   }
 
   private static void deleteTree(Path root) throws IOException {

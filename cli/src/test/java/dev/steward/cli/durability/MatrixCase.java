@@ -3,6 +3,7 @@ package dev.steward.cli.durability;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
+import dev.steward.worker.Await;
 import dev.steward.worker.HttpReceiver;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
@@ -265,7 +266,7 @@ final class MatrixCase {
   }
 
   /** What the world shows, in a few words, for the report. */
-  private String observed() throws IOException {
+  String observed() throws IOException {
     return String.format(
         "rev %s, service %s, status %s, %d snapshot(s), update ran %d×%s",
         target.revision().equals(newRevision) ? "new" : "old",
@@ -297,7 +298,7 @@ final class MatrixCase {
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200;
       } catch (IOException e) {
-        Polls.pause(300);
+        Await.pause(Duration.ofMillis(300));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return false;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.service.ServiceActivitiesImpl;
+import dev.steward.worker.Await;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.RealTemporalServer;
 import dev.steward.worker.TemporalConnection;
@@ -83,10 +84,10 @@ class RealServerRebootTest {
       WorkflowClient client = connection.client();
       update.workflowId = startUpdate(client, update, "cut-host");
       // The update command has moved the code and runs on (held): the cut lands inside it.
-      Polls.await("the update command to run", PATIENCE, () -> Files.exists(update.moved()));
+      Await.until("the update command to run", PATIENCE, () -> Files.exists(update.moved()));
       recovery.workflowId = detach("recover", recovery);
       // Its restart waits out the 10 s stop grace of a service that does not answer SIGTERM.
-      Polls.await(
+      Await.until(
           "the recovery's restart to run",
           PATIENCE,
           () -> ServerRuns.isRunning(client, recovery.workflowId, "RestartService"));
@@ -126,7 +127,7 @@ class RealServerRebootTest {
     try (TemporalConnection connection = connect()) {
       WorkflowClient client = connection.client();
       update.workflowId = startUpdate(client, update, "kill-host");
-      Polls.await("the update command to run", PATIENCE, () -> Files.exists(update.moved()));
+      Await.until("the update command to run", PATIENCE, () -> Files.exists(update.moved()));
 
       Instant killed;
       Instant workerStart;
@@ -143,7 +144,7 @@ class RealServerRebootTest {
       }
       // The retry starts while the orphaned command still runs: it must wait for that command and
       // take its result, not run it again. Then the command ends by itself.
-      Polls.await(
+      Await.until(
           "the update command's retry to start on the new worker",
           PATIENCE,
           () ->
@@ -260,7 +261,7 @@ class RealServerRebootTest {
   private static PastRun lastRun(TemporalConnection connection, MatrixCase c) {
     RunHistory history = new RunHistory(connection);
     // Visibility follows the run's end by a moment.
-    Polls.await(
+    Await.until(
         c.id + "'s outcome in the server's run list",
         PATIENCE,
         () -> {

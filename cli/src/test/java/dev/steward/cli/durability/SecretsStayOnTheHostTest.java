@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.service.ServiceActivitiesImpl;
+import dev.steward.worker.Await;
 import dev.steward.worker.HttpReceiver;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.RealTemporalServer;
@@ -111,7 +112,7 @@ class SecretsStayOnTheHostTest {
   /** Every run's whole history on the server, once the update and the notice it started ended. */
   private static String allHistories(TemporalConnection connection) {
     // Visibility lags a little behind the runs themselves on a real server.
-    Polls.await(
+    Await.until(
         "the update and its notice to be listed as closed",
         Duration.ofMinutes(2),
         () -> connection.client().listExecutions("ExecutionStatus != 'Running'").count() >= 2);

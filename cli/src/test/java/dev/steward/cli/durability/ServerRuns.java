@@ -1,5 +1,6 @@
 package dev.steward.cli.durability;
 
+import dev.steward.worker.Await;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
@@ -67,7 +68,7 @@ final class ServerRuns {
                 } catch (StatusRuntimeException e) {
                   // The attempt has ended (NOT_FOUND): nothing left to keep.
                 }
-                Polls.pause(1000);
+                Await.pause(java.time.Duration.ofSeconds(1));
               }
             },
             "keep-heartbeating");

@@ -1,5 +1,6 @@
 package dev.steward.cli.durability;
 
+import dev.steward.worker.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ final class StewardProcess implements AutoCloseable {
 
   /** Waits until stdout contains {@code text}; fails with the output if it never does. */
   StewardProcess awaitOutput(String text, Duration timeout) {
-    Polls.await(
+    Await.until(
         name + " to print \"" + text + "\"",
         timeout,
         () -> {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steward.activities.service.ServiceActivitiesImpl;
+import dev.steward.worker.Await;
 import dev.steward.worker.HttpReceiver;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.RealTemporalServer;
@@ -230,7 +231,7 @@ class WebUiInBrowserTest {
 
   /** The worker did have the secrets: the run's notices reached the secret URLs with the token. */
   private static void assertNotified(WorkflowExecution run, String title) {
-    Polls.await(
+    Await.until(
         "the webhook and ntfy notices of " + run.getWorkflowId(),
         PATIENCE,
         () ->

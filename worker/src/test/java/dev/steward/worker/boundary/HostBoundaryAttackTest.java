@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steward.activities.service.ServiceActivitiesImpl;
+import dev.steward.worker.Await;
 import dev.steward.worker.HttpReceiver;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.RealTemporalServer;
@@ -206,14 +207,8 @@ class HostBoundaryAttackTest {
     assertTrue(service.verifyHealth(plan()).healthy());
   }
 
-  private static void awaitFile(Path file) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (!Files.exists(file)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + file);
-      }
-      Thread.sleep(50);
-    }
+  private static void awaitFile(Path file) {
+    Await.until(file + " to exist", Duration.ofMinutes(2), () -> Files.exists(file));
   }
 
   private Map<String, String> attack(Path marker) {

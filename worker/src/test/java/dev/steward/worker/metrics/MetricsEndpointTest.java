@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steward.activities.service.ServiceActivitiesImpl;
+import dev.steward.worker.Await;
 import dev.steward.worker.LoopbackTemporalServer;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.StewardWorker;
@@ -145,16 +146,23 @@ class MetricsEndpointTest {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
             .timeout(Duration.ofSeconds(10))
             .build();
-    String body = "";
-    for (int i = 0; i < 300 && !containsAll(body, metrics); i++) {
-      if (i > 0) {
-        Thread.sleep(100);
-      }
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, response.statusCode());
-      body = response.body();
-    }
-    return body;
+    String[] body = {""};
+    Await.until(
+        "the metrics endpoint to show " + String.join(", ", metrics),
+        Duration.ofMinutes(1),
+        () -> {
+          try {
+            HttpResponse<String> response =
+                http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode());
+            body[0] = response.body();
+          } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError("cannot scrape " + request.uri(), e);
+          }
+          return containsAll(body[0], metrics);
+        },
+        () -> body[0]);
+    return body[0];
   }
 
   private static boolean containsAll(String body, String... metrics) {

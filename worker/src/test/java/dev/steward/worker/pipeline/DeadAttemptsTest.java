@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.steward.worker.Await;
 import dev.steward.worker.RealTemporalServer;
 import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.config.ConfigFixture;
@@ -217,28 +218,26 @@ class DeadAttemptsTest {
   }
 
   private PendingActivityInfo awaitAttempt(WorkflowStub run, Predicate<PendingActivityInfo> test) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (System.nanoTime() < deadline) {
-      List<PendingActivityInfo> pending =
-          connection
-              .stubs()
-              .blockingStub()
-              .describeWorkflowExecution(
-                  DescribeWorkflowExecutionRequest.newBuilder()
-                      .setNamespace("default")
-                      .setExecution(run.getExecution())
-                      .build())
-              .getPendingActivitiesList();
-      if (!pending.isEmpty() && test.test(pending.get(0))) {
-        return pending.get(0);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("timed out waiting for the run's activity attempt");
+    List<PendingActivityInfo> seen = new java.util.ArrayList<>();
+    return Await.value(
+        "the run's activity attempt",
+        PATIENCE,
+        () -> {
+          List<PendingActivityInfo> pending =
+              connection
+                  .stubs()
+                  .blockingStub()
+                  .describeWorkflowExecution(
+                      DescribeWorkflowExecutionRequest.newBuilder()
+                          .setNamespace("default")
+                          .setExecution(run.getExecution())
+                          .build())
+                  .getPendingActivitiesList();
+          seen.clear();
+          seen.addAll(pending);
+          return !pending.isEmpty() && test.test(pending.get(0)) ? pending.get(0) : null;
+        },
+        () -> "pending " + seen);
   }
 
   private DeadAttempts deadAttempts() {

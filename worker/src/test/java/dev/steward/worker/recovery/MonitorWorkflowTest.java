@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.service.ServiceProbe;
+import dev.steward.worker.Await;
 import dev.steward.worker.HttpReceiver;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.TestTarget;
@@ -147,20 +148,15 @@ class MonitorWorkflowTest {
   }
 
   /** Waits until the host refused one of the monitor's steps (recorded in its history). */
-  private void awaitRefusal(String workflowId) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-    while (System.currentTimeMillis() < deadline) {
-      boolean refused =
-          harness.env.getWorkflowClient().fetchHistory(workflowId).getEvents().stream()
-              .filter(HistoryEvent::hasActivityTaskFailedEventAttributes)
-              .map(e -> e.getActivityTaskFailedEventAttributes().getFailure().getMessage())
-              .anyMatch(message -> message.contains("refused, nothing was run"));
-      if (refused) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the host never refused a step of " + workflowId);
+  private void awaitRefusal(String workflowId) {
+    Await.until(
+        "the host to refuse a step of " + workflowId,
+        Duration.ofMillis(WAIT_MILLIS),
+        () ->
+            harness.env.getWorkflowClient().fetchHistory(workflowId).getEvents().stream()
+                .filter(HistoryEvent::hasActivityTaskFailedEventAttributes)
+                .map(e -> e.getActivityTaskFailedEventAttributes().getFailure().getMessage())
+                .anyMatch(message -> message.contains("refused, nothing was run")));
   }
 
   private MonitorWorkflow startMonitor() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steward.activities.service.ServiceActivitiesImpl;
+import dev.steward.worker.Await;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.StewardTestServers;
 import dev.steward.worker.StewardWorker;
@@ -184,18 +185,17 @@ class RunControlsTest {
   }
 
   /** Waits, in real time, until the run is at {@code name}. */
-  private static void awaitStep(UpdateWorkflow run, String name) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      var steps = run.progress();
-      if (!steps.isEmpty()
-          && steps.get(steps.size() - 1).name().equals(name)
-          && steps.get(steps.size() - 1).status().equals(StepResult.RUNNING)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("the run never reached step " + name + ": " + run.progress());
+  private static void awaitStep(UpdateWorkflow run, String name) {
+    Await.until(
+        "the run to be at step " + name,
+        Duration.ofSeconds(60),
+        () -> {
+          var steps = run.progress();
+          return !steps.isEmpty()
+              && steps.get(steps.size() - 1).name().equals(name)
+              && steps.get(steps.size() - 1).status().equals(StepResult.RUNNING);
+        },
+        () -> String.valueOf(run.progress()));
   }
 
   private TargetPlan plan() {

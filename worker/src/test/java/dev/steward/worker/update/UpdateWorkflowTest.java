@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.service.ServiceActivitiesImpl;
+import dev.steward.worker.Await;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.StewardTestServers;
 import dev.steward.worker.TestTarget;
@@ -26,6 +27,7 @@ import io.temporal.worker.WorkerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -272,7 +274,16 @@ class UpdateWorkflowTest {
   @Test
   void refuses_a_second_run_of_a_busy_target_naming_the_running_one() throws Exception {
     Path started = tmp.resolve("started");
-    Path update = target.script("slow-update.sh", "touch " + started + "\nsleep 4");
+    Path gate = Files.writeString(tmp.resolve("gate"), "held by the test\n");
+    // Holds the lock while the gate exists; the limit (120 s) only guards against a hung test.
+    Path update =
+        target.script(
+            "gated-update.sh",
+            "touch "
+                + started
+                + "\ni=0\nwhile [ -f "
+                + gate
+                + " ] && [ $i -lt 1200 ]; do sleep 0.1; i=$((i+1)); done");
     target.updateCommand("[" + update + "]");
     UpdateWorkflow first =
         Pipelines.startUpdate(env.getWorkflowClient(), TestTarget.NAME, HOST, Clock.systemUTC());
@@ -287,6 +298,7 @@ class UpdateWorkflowTest {
             () -> WorkflowStub.fromTyped(second).getResult(UpdateResult.class));
 
     assertTrue(rootMessage(refused).contains(firstId), rootMessage(refused));
+    Files.delete(gate);
     assertEquals(
         UpdateResult.UNCHANGED,
         WorkflowStub.fromTyped(first).getResult(UpdateResult.class).outcome());
@@ -340,11 +352,8 @@ class UpdateWorkflowTest {
         .orElseThrow(() -> new AssertionError("no step " + name + " in " + result.steps()));
   }
 
-  private static void awaitFile(Path file) throws InterruptedException {
-    for (int i = 0; i < 200 && !Files.exists(file); i++) {
-      Thread.sleep(50);
-    }
-    assertTrue(Files.exists(file), file + " never appeared");
+  private static void awaitFile(Path file) {
+    Await.until(file + " to exist", Duration.ofMinutes(1), () -> Files.exists(file));
   }
 
   private static String rootMessage(Throwable e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steward.activities.service.ServiceActivitiesImpl;
+import dev.steward.worker.Await;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.StewardTestServers;
 import dev.steward.worker.TestTarget;
@@ -24,6 +25,7 @@ import io.temporal.worker.WorkerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -132,15 +134,18 @@ class WebUiTest {
   }
 
   /** Polls the details the web UI shows (the SDK's metadata query) until they match. */
-  private static String awaitDetails(WorkflowStub stub, String regex) throws InterruptedException {
-    String details = "";
-    for (int i = 0; i < 600 && !details.matches(".*" + regex); i++) {
-      Thread.sleep(100);
-      details =
-          stub.query(WorkflowClient.QUERY_TYPE_WORKFLOW_METADATA, WorkflowMetadata.class)
-              .getCurrentDetails();
-    }
-    return details;
+  private static String awaitDetails(WorkflowStub stub, String regex) {
+    String[] details = {""};
+    return Await.value(
+        "the run's current details to match " + regex,
+        Duration.ofMinutes(1),
+        () -> {
+          details[0] =
+              stub.query(WorkflowClient.QUERY_TYPE_WORKFLOW_METADATA, WorkflowMetadata.class)
+                  .getCurrentDetails();
+          return details[0].matches(".*" + regex) ? details[0] : null;
+        },
+        () -> details[0]);
   }
 
   private List<String> activitySummaries(String workflowId) {
