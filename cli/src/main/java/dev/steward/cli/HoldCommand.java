@@ -1,7 +1,6 @@
 package dev.steward.cli;
 
 import dev.steward.activities.hold.HoldActivitiesImpl;
-import dev.steward.worker.config.StewardConfig;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.TargetPlan;
 import java.time.Instant;
@@ -13,7 +12,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code steward hold TARGET --reason TEXT}: stops updates of a target until it is released. The
- * hold is a file on this host ({@code <state>/.steward/hold.json}), so it is written here directly.
+ * hold is a file on this host ({@code <state>/.steward/hold.json}); it is put through the same
+ * activity implementation the pipelines use ({@link HoldActivitiesImpl}), never written here.
  */
 @Command(
     name = "hold",
@@ -33,9 +33,7 @@ final class HoldCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StewardConfig config = steward.loadConfig();
-    Targets.require(config, target);
-    TargetPlan plan = config.targets().get(target);
+    TargetPlan plan = Targets.plan(steward.loadConfig(), target);
     new HoldActivitiesImpl().putHold(plan, new Hold(reason, Instant.now().toString(), "cli"));
     steward.out().println(target + ": updates on hold: " + reason);
     steward.out().flush();
