@@ -77,6 +77,26 @@ public final class Pipelines {
   }
 
   /**
+   * What the update runs of {@code target}'s schedule start with: the same queue and search
+   * attributes as any update, the schedule's id (the server appends each run's time to it), and a
+   * summary and details that name the schedule. The server starts them, from these options.
+   */
+  public static WorkflowOptions scheduledUpdateOptions(
+      String scheduleId, String target, String host) {
+    // Java SDK 1.38 cannot describe a schedule whose action has a summary but no details (it
+    // decodes the missing details and fails).
+    return Run.UPDATE.options(
+        scheduleId,
+        "Scheduled update of " + target + " on " + host,
+        "Started by the schedule "
+            + scheduleId
+            + "; see it with: steward schedule describe "
+            + target,
+        target,
+        host);
+  }
+
+  /**
    * The one start path: a stub with {@code run}'s id, summary, details and search attributes, then
    * {@code start} on it, naming the fix when the server refuses Steward's search attributes.
    *
@@ -162,10 +182,15 @@ public final class Pipelines {
       if (timed) {
         id += "/" + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
       }
+      return options(id, verb + " " + target + " on " + host, details, target, host);
+    }
+
+    WorkflowOptions options(
+        String workflowId, String summary, String details, String target, String host) {
       return WorkflowOptions.newBuilder()
-          .setWorkflowId(id)
+          .setWorkflowId(workflowId)
           .setTaskQueue(TaskQueues.WORKFLOWS)
-          .setStaticSummary(verb + " " + target + " on " + host)
+          .setStaticSummary(summary)
           .setStaticDetails(details)
           .setTypedSearchAttributes(StewardSearchAttributes.forNewRun(kind, target, host))
           .build();
