@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -147,15 +149,37 @@ class ArchitectureTest {
   @ValueSource(strings = {"workflows", "activities", "worker", "cli"})
   void a_module_has_no_package_cycle(String module) {
     slices()
-        .matching("dev.steward." + module + ".(**)")
+        .assignedFrom(packagesOf("dev.steward." + module))
         .should()
         .beFreeOfCycles()
-        // Known today: pipeline.StepLog builds update.StepResult, which issue 12 moves to pipeline.
-        // Remove this line when StepResult lives there.
+        // Two cycles known today; remove each line when its cycle is gone. pipeline.StepLog builds
+        // update.StepResult, which issue 12 moves to pipeline.
         .ignoreDependency(
             JavaClass.Predicates.resideInAPackage("dev.steward.workflows.pipeline"),
             HasName.Predicates.name("dev.steward.workflows.update.StepResult"))
-        .allowEmptyShould(true)
+        // setup's classes take the root package's TemporalConnection, which registers the
+        // attributes of its embedded server through setup: they should take stubs and a namespace.
+        .ignoreDependency(
+            JavaClass.Predicates.resideInAPackage("dev.steward.worker.setup"),
+            HasName.Predicates.name("dev.steward.worker.TemporalConnection"))
         .check(main);
+  }
+
+  /** Each package of a module, its root package included, is one slice. */
+  private static SliceAssignment packagesOf(String root) {
+    return new SliceAssignment() {
+      @Override
+      public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+        String name = javaClass.getPackageName();
+        return name.equals(root) || name.startsWith(root + ".")
+            ? SliceIdentifier.of(name)
+            : SliceIdentifier.ignore();
+      }
+
+      @Override
+      public String getDescription() {
+        return "the packages of " + root;
+      }
+    };
   }
 }
