@@ -46,7 +46,8 @@ class ScheduleCommandTest {
       port = socket.getLocalPort();
     }
     // Temporal's in-memory server, standalone: a real server process without Schedules.
-    try (var server = TestServer.createPortBoundServer(port)) {
+    TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port);
+    try {
       Path config = tmp.resolve("remote.yaml");
       Files.writeString(
           config,
@@ -60,6 +61,8 @@ class ScheduleCommandTest {
       assertEquals(2, run.exitCode(), run.toString());
       assertEquals(1, run.err().lines().count(), run.toString());
       assertTrue(run.err().contains("has no Schedules API"), run.err());
+    } finally {
+      server.close();
     }
   }
 

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /** Starts Steward's pipelines with readable workflow ids ({@code update/demo/2026-…Z}). */
 public final class Pipelines {
@@ -32,32 +33,86 @@ public final class Pipelines {
   /** Starts an update run as {@code request} asks and returns a stub bound to it. */
   public static UpdateWorkflow startUpdate(
       WorkflowClient client, UpdateRequest request, Clock clock) {
-    UpdateWorkflow workflow =
-        client.newWorkflowStub(
-            UpdateWorkflow.class, Run.UPDATE.options(request.target(), request.host(), clock));
-    start(client, () -> WorkflowClient.start(workflow::update, request));
-    return workflow;
+    return start(
+        client,
+        UpdateWorkflow.class,
+        Run.UPDATE,
+        request.target(),
+        request.host(),
+        clock,
+        workflow -> WorkflowClient.start(workflow::update, request));
   }
 
   /** Starts a recovery of {@code target} ({@code recover/<target>/<time>}) and returns its stub. */
   public static RecoveryWorkflow startRecovery(
       WorkflowClient client, String target, String host, Clock clock) {
-    RecoveryWorkflow workflow =
-        client.newWorkflowStub(RecoveryWorkflow.class, Run.RECOVERY.options(target, host, clock));
-    start(
+    RecoveryRequest request = new RecoveryRequest(target, host, null);
+    return start(
         client,
-        () -> WorkflowClient.start(workflow::recover, new RecoveryRequest(target, host, null)));
-    return workflow;
+        RecoveryWorkflow.class,
+        Run.RECOVERY,
+        target,
+        host,
+        clock,
+        workflow -> WorkflowClient.start(workflow::recover, request));
   }
 
   /**
-   * Starts a run, naming the fix when the server refuses it for Steward's search attributes.
+   * Starts a target's monitor as {@code monitor/<target>} (one per target), or, with {@code once},
+   * a single measurement as {@code monitor-once/<target>/<time>}.
+   *
+   * @throws io.temporal.client.WorkflowExecutionAlreadyStarted when the target's monitor runs
+   */
+  public static MonitorWorkflow startMonitor(
+      WorkflowClient client, String target, String host, boolean once, Clock clock) {
+    MonitorRequest request = new MonitorRequest(target, host, once, null);
+    return start(
+        client,
+        MonitorWorkflow.class,
+        once ? Run.MEASURE : Run.MONITOR,
+        target,
+        host,
+        clock,
+        workflow -> WorkflowClient.start(workflow::monitor, request));
+  }
+
+  /**
+   * What the update runs of {@code target}'s schedule start with: the same queue and search
+   * attributes as any update, the schedule's id (the server appends each run's time to it), and a
+   * summary and details that name the schedule. The server starts them, from these options.
+   */
+  public static WorkflowOptions scheduledUpdateOptions(
+      String scheduleId, String target, String host) {
+    // Java SDK 1.38 cannot describe a schedule whose action has a summary but no details (it
+    // decodes the missing details and fails).
+    return Run.UPDATE.options(
+        scheduleId,
+        "Scheduled update of " + target + " on " + host,
+        "Started by the schedule "
+            + scheduleId
+            + "; see it with: steward schedule describe "
+            + target,
+        target,
+        host);
+  }
+
+  /**
+   * The one start path: a stub with {@code run}'s id, summary, details and search attributes, then
+   * {@code start} on it, naming the fix when the server refuses Steward's search attributes.
    *
    * @throws SearchAttributesMissingException when the namespace does not know them
    */
-  private static void start(WorkflowClient client, Runnable start) {
+  private static <W> W start(
+      WorkflowClient client,
+      Class<W> type,
+      Run run,
+      String target,
+      String host,
+      Clock clock,
+      Consumer<W> start) {
+    W workflow = client.newWorkflowStub(type, run.options(target, host, clock));
     try {
-      start.run();
+      start.accept(workflow);
     } catch (WorkflowServiceException e) {
       if (e.getCause() instanceof StatusRuntimeException refused
           && refused.getStatus().getCode() == Status.Code.INVALID_ARGUMENT
@@ -69,80 +124,76 @@ public final class Pipelines {
       }
       throw e;
     }
+    return workflow;
   }
 
   /**
-   * The pipelines a person or a script starts, and what each run carries: a readable id ({@code
-   * <prefix>/<target>/<time>}), a summary and details for the web UI, and Steward's search
-   * attributes, so that {@code steward history} and the UI's filters find it.
+   * The runs a person or a script starts, and what each carries: a readable id ({@code
+   * <prefix>/<target>/<time>}, or {@code <prefix>/<target>} for the one monitor a target has), a
+   * summary and details for the web UI, and Steward's search attributes, so that {@code steward
+   * history} and the UI's filters find it (and the recoveries a monitor starts can carry them too,
+   * see MonitorWorkflowImpl).
    */
   private enum Run {
     UPDATE(
         "update",
+        true,
         StewardSearchAttributes.KIND_UPDATE,
         "Update",
         "Steward update pipeline: disk, snapshot, update, patches, restart, health;"
             + " rolls code and data back when a step fails."),
     RECOVERY(
         "recover",
+        true,
         StewardSearchAttributes.KIND_RECOVERY,
         "Recover",
         "Steward recovery playbook: confirm, restart, health, provider, evidence;"
-            + " rolls back to the newest verified snapshot, else escalates and holds updates.");
+            + " rolls back to the newest verified snapshot, else escalates and holds updates."),
+    MONITOR(
+        "monitor",
+        false,
+        StewardSearchAttributes.KIND_MONITOR,
+        "Monitor",
+        "Steward monitor: measures the five metrics and pings the heartbeat every monitor.every;"
+            + " alerts once per incident, starts a recovery when the service stays down."),
+    MEASURE(
+        "monitor-once",
+        true,
+        StewardSearchAttributes.KIND_MONITOR,
+        "Measure",
+        "Steward monitor, once: one measurement of the five metrics.");
 
     private final String idPrefix;
+    private final boolean timed;
     private final String kind;
     private final String verb;
     private final String details;
 
-    Run(String idPrefix, String kind, String verb, String details) {
+    Run(String idPrefix, boolean timed, String kind, String verb, String details) {
       this.idPrefix = idPrefix;
+      this.timed = timed;
       this.kind = kind;
       this.verb = verb;
       this.details = details;
     }
 
     WorkflowOptions options(String target, String host, Clock clock) {
+      String id = idPrefix + "/" + target;
+      if (timed) {
+        id += "/" + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+      }
+      return options(id, verb + " " + target + " on " + host, details, target, host);
+    }
+
+    WorkflowOptions options(
+        String workflowId, String summary, String details, String target, String host) {
       return WorkflowOptions.newBuilder()
-          .setWorkflowId(
-              idPrefix + "/" + target + "/" + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS))
+          .setWorkflowId(workflowId)
           .setTaskQueue(TaskQueues.WORKFLOWS)
-          .setStaticSummary(verb + " " + target + " on " + host)
+          .setStaticSummary(summary)
           .setStaticDetails(details)
           .setTypedSearchAttributes(StewardSearchAttributes.forNewRun(kind, target, host))
           .build();
     }
-  }
-
-  /**
-   * Starts a target's monitor as {@code monitor/<target>} (one per target), or, with {@code once},
-   * a single measurement as {@code monitor-once/<target>/<time>}.
-   *
-   * @throws io.temporal.client.WorkflowExecutionAlreadyStarted when the target's monitor runs
-   */
-  public static MonitorWorkflow startMonitor(
-      WorkflowClient client, String target, String host, boolean once, Clock clock) {
-    String workflowId =
-        once
-            ? "monitor-once/" + target + "/" + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS)
-            : "monitor/" + target;
-    MonitorWorkflow workflow =
-        client.newWorkflowStub(
-            MonitorWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(TaskQueues.WORKFLOWS)
-                .setStaticSummary((once ? "Measure " : "Monitor ") + target + " on " + host)
-                // So the recoveries it starts can carry the attributes too (see
-                // MonitorWorkflowImpl).
-                .setTypedSearchAttributes(
-                    StewardSearchAttributes.forNewRun(
-                        StewardSearchAttributes.KIND_MONITOR, target, host))
-                .build());
-    start(
-        client,
-        () ->
-            WorkflowClient.start(workflow::monitor, new MonitorRequest(target, host, once, null)));
-    return workflow;
   }
 }

@@ -89,6 +89,16 @@ public final class StewardRuntime implements AutoCloseable {
     return host;
   }
 
+  /**
+   * Asks the worker to stop: it takes no new tasks, running activities end their current call, and
+   * {@link #awaitWorker} returns once they have. For a shutdown hook; {@link #close} still follows.
+   */
+  public void stopWorker() {
+    if (worker != null) {
+      worker.shutdown();
+    }
+  }
+
   /** Blocks until the worker stops (it runs until the process is stopped). */
   public void awaitWorker() throws InterruptedException {
     worker.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);

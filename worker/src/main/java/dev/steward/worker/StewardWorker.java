@@ -5,16 +5,17 @@ import dev.steward.activities.disk.DiskActivitiesImpl;
 import dev.steward.activities.hold.HoldActivitiesImpl;
 import dev.steward.activities.monitor.MonitorActivitiesImpl;
 import dev.steward.activities.notify.NotifyActivitiesImpl;
+import dev.steward.activities.pipeline.PipelineActivitiesImpl;
 import dev.steward.activities.recovery.RecoveryActivitiesImpl;
 import dev.steward.activities.service.HealthProgressSignals;
 import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
 import dev.steward.activities.status.StatusActivitiesImpl;
 import dev.steward.worker.boundary.HostBoundary;
+import dev.steward.worker.config.ConfigPlans;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.logging.LogContextInterceptor;
 import dev.steward.worker.pipeline.DeadAttempts;
-import dev.steward.worker.pipeline.PipelineActivitiesImpl;
 import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.monitor.MonitorWorkflowImpl;
 import dev.steward.workflows.notify.NotifyWorkflowImpl;
@@ -77,7 +78,7 @@ public final class StewardWorker {
         NotifyWorkflowImpl.class);
     Worker activities = newWorker.apply(TaskQueues.forHost(host));
     activities.registerActivitiesImplementations(
-        new PipelineActivitiesImpl(config, client),
+        new PipelineActivitiesImpl(new ConfigPlans(config), client),
         new DiskActivitiesImpl(),
         new CodeActivitiesImpl(),
         new SnapshotActivitiesImpl(),

@@ -42,6 +42,8 @@ class EmbeddedServerTest {
       Set<String> during = listeningSocketsOfThisProcess();
       during.removeAll(before);
       assertEquals(1, during.size(), during.toString());
+      String port = String.format(":%04X", socket.getLocalPort());
+      assertTrue(during.iterator().next().endsWith(port), during + " names port " + port);
     }
   }
 

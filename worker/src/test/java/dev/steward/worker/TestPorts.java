@@ -27,7 +27,7 @@ public final class TestPorts {
     for (int tries = 0; tries < PORT_RANGE; tries++) {
       int port = FIRST_PORT + Math.floorMod(NEXT_PORT.getAndIncrement(), PORT_RANGE);
       try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-        return port;
+        return socket.getLocalPort(); // Bound, so free until it closes here.
       } catch (IOException inUse) {
         // Taken by something else: try the next one.
       }

@@ -5,7 +5,7 @@ import dev.steward.workflows.pipeline.HealthProgressSignal;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.client.WorkflowClient;
-import java.util.Optional;
+import io.temporal.client.WorkflowTargetOptions;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -50,14 +50,15 @@ public final class HealthProgressSignals implements HealthProgressSink {
       return;
     }
     String workflowId = info.getWorkflowId();
-    String runId = info.getRunId();
+    String runId = info.getWorkflowRunId();
     sender.execute(() -> send(workflowId, runId, progress));
   }
 
   private void send(String workflowId, String runId, HealthProgress progress) {
     try {
       client
-          .newUntypedWorkflowStub(workflowId, Optional.of(runId), Optional.empty())
+          .newUntypedWorkflowStub(
+              WorkflowTargetOptions.newBuilder().setWorkflowId(workflowId).setRunId(runId).build())
           .signal(HealthProgressSignal.NAME, progress);
     } catch (RuntimeException e) {
       // The run may have ended meanwhile, or the server be briefly away: never the wait's concern.

@@ -3,7 +3,6 @@ package dev.steward.activities.service;
 import io.temporal.activity.Activity;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -32,8 +31,8 @@ final class ServiceChanges {
     try {
       Files.createDirectories(file.getParent());
       try (FileChannel channel =
-              FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock held = channel.lock()) {
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        channel.lock(); // Released when the channel closes.
         change.run();
       }
     } catch (IOException e) {

@@ -29,7 +29,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code steward demo}: the main job end to end on the embedded server. It installs v1 of a demo
  * service, updates it to v2 (healthy), then to v3 (answers health, then exits 0), which must be
- * rolled back to v2 with its data.
+ * rolled back to v2 with its data. v1 is installed and the service stopped at the end through the
+ * same activity implementation the pipelines use ({@link ServiceActivitiesImpl}).
  */
 @Command(
     name = "demo",
@@ -55,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
     DemoProject demo = DemoProject.create(root);
     PrintWriter out = steward.out();
     StewardConfig config = ConfigLoader.forThisMachine().load(demo.config());
-    TargetPlan plan = config.targets().get(DemoProject.TARGET);
+    TargetPlan plan = Targets.plan(config, DemoProject.TARGET);
     ServiceActivitiesImpl service = new ServiceActivitiesImpl();
     say("Steward demo in " + demo.root() + ", service on 127.0.0.1:" + demo.port());
     try (StewardRuntime runtime =

@@ -3,7 +3,6 @@ package dev.steward.cli.commands;
 import dev.steward.activities.hold.HoldActivitiesImpl;
 import dev.steward.cli.ExitCodes;
 import dev.steward.cli.Steward;
-import dev.steward.worker.config.StewardConfig;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.TargetPlan;
 import java.time.Instant;
@@ -15,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code steward hold TARGET --reason TEXT}: stops updates of a target until it is released. The
- * hold is a file on this host ({@code <state>/.steward/hold.json}), so it is written here directly.
+ * hold is a file on this host ({@code <state>/.steward/hold.json}); it is put through the same
+ * activity implementation the pipelines use ({@link HoldActivitiesImpl}), never written here.
  */
 @Command(
     name = "hold",
@@ -35,9 +35,7 @@ public final class HoldCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StewardConfig config = steward.loadConfig();
-    Targets.require(config, target);
-    TargetPlan plan = config.targets().get(target);
+    TargetPlan plan = Targets.plan(steward.loadConfig(), target);
     new HoldActivitiesImpl().putHold(plan, new Hold(reason, Instant.now().toString(), "cli"));
     steward.out().println(target + ": updates on hold: " + reason);
     steward.out().flush();

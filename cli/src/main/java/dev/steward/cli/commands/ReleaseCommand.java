@@ -3,14 +3,16 @@ package dev.steward.cli.commands;
 import dev.steward.activities.hold.HoldActivitiesImpl;
 import dev.steward.cli.ExitCodes;
 import dev.steward.cli.Steward;
-import dev.steward.worker.config.StewardConfig;
 import dev.steward.workflows.host.Hold;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code steward release TARGET}: lifts a hold, whoever put it. */
+/**
+ * {@code steward release TARGET}: lifts a hold, whoever put it, through the same activity
+ * implementation the pipelines use ({@link HoldActivitiesImpl}).
+ */
 @Command(
     name = "release",
     description = {"Release a target's hold so updates run again."})
@@ -22,9 +24,8 @@ public final class ReleaseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    StewardConfig config = steward.loadConfig();
-    Targets.require(config, target);
-    Hold released = new HoldActivitiesImpl().releaseHold(config.targets().get(target));
+    Hold released =
+        new HoldActivitiesImpl().releaseHold(Targets.plan(steward.loadConfig(), target));
     steward
         .out()
         .println(

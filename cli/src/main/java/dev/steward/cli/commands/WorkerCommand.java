@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +34,8 @@ import picocli.CommandLine.ParentCommand;
       "127.0.0.1:PORT/metrics."
     })
 public final class WorkerCommand implements Callable<Integer> {
+  private static final long CLOSE_TIMEOUT_SECONDS = 15;
+
   @ParentCommand Steward steward;
 
   @Option(
@@ -62,6 +66,10 @@ public final class WorkerCommand implements Callable<Integer> {
             ? observability.logDir()
             : WorkerLogging.defaultDir(env, "root".equals(System.getProperty("user.name")));
     String logs = WorkerLogging.configure(env, logDir);
+    // SIGTERM (systemctl stop): the hook stops the worker, so running activities end their current
+    // call, and waits while this thread closes what the try opened (the JVM halts when it returns).
+    AtomicBoolean stopping = new AtomicBoolean();
+    CountDownLatch closed = new CountDownLatch(1);
     try (StewardMetrics metrics = new StewardMetrics();
         MetricsServer endpoint = serveMetrics(metrics, observability.metricsPort());
         StewardRuntime runtime =
@@ -72,13 +80,12 @@ public final class WorkerCommand implements Callable<Integer> {
                 Duration.ofSeconds(waitSeconds))) {
       metrics.watchStatusFiles(config.targets().values(), Clock.systemUTC());
       runtime.startWorker(steward::loadConfig);
-      // SIGTERM (systemctl stop): let running activities end their current call, then exit.
-      AtomicBoolean stopping = new AtomicBoolean();
       Thread stop =
           new Thread(
               () -> {
                 stopping.set(true);
-                runtime.close();
+                runtime.stopWorker();
+                awaitClosed(closed);
               },
               "steward-worker-stop");
       Runtime.getRuntime().addShutdownHook(stop);
@@ -103,6 +110,17 @@ public final class WorkerCommand implements Callable<Integer> {
       // Only a stop signal should end a worker; anything else must not look like success, or
       // systemd's Restart= would leave the host without one.
       throw new IllegalStateException("the worker stopped without being asked to; restarting it");
+    } finally {
+      closed.countDown();
+    }
+  }
+
+  /** In the shutdown hook: the runtime's close waits up to 10 s for activities, then some slack. */
+  private static void awaitClosed(CountDownLatch closed) {
+    try {
+      closed.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

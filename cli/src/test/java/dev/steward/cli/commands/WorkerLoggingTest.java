@@ -31,9 +31,13 @@ class WorkerLoggingTest {
   @Test
   void writes_one_line_per_event_with_target_and_workflow_id_to_a_daily_file() throws Exception {
     String where = WorkerLogging.configure(Map.of(), tmp);
-    try (var a = MDC.putCloseable("target", "hermes");
-        var b = MDC.putCloseable("workflowId", "update/hermes/2026-11-29T03:00:00Z")) {
+    MDC.put("target", "hermes");
+    MDC.put("workflowId", "update/hermes/2026-11-29T03:00:00Z");
+    try {
       LoggerFactory.getLogger("steward.activity").info("restartService done in 812 ms");
+    } finally {
+      MDC.remove("target");
+      MDC.remove("workflowId");
     }
     LoggerFactory.getLogger("steward.activity")
         .warn("probe failed: header Authorization: Bearer sk-live-123 refused");

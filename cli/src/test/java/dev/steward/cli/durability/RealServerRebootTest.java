@@ -134,13 +134,16 @@ class RealServerRebootTest {
       Instant ready;
       // Until the new worker is up, the dead attempt is kept from its heartbeat timeout, as if the
       // new worker had started within it: so nothing but the new worker can end that attempt.
-      try (AutoCloseable beats =
-          ServerRuns.keepHeartbeating(client, update.workflowId, Step.UPDATE.activity())) {
+      AutoCloseable beats =
+          ServerRuns.keepHeartbeating(client, update.workflowId, Step.UPDATE.activity());
+      try {
         first.kill();
         killed = Instant.now();
         workerStart = Instant.now();
         startWorker("kill-worker-2");
         ready = Instant.now();
+      } finally {
+        beats.close();
       }
       // The retry starts while the orphaned command still runs: it must wait for that command and
       // take its result, not run it again. Then the command ends by itself.

@@ -78,6 +78,11 @@ final class StewardProcess implements AutoCloseable {
     }
   }
 
+  /** SIGTERM, as {@code systemctl stop} sends: the shutdown hooks run. */
+  void stop() {
+    process.destroy();
+  }
+
   /** Waits for the exit code; fails when the process is still running after {@code timeout}. */
   int exitCode(Duration timeout) {
     try {

@@ -41,17 +41,19 @@ public final class LogContextInterceptor extends WorkerInterceptorBase {
       @Override
       public ActivityOutput execute(ActivityInput input) {
         long start = System.nanoTime();
-        try (MDC.MDCCloseable a = MDC.putCloseable(WORKFLOW_ID, workflowId);
-            MDC.MDCCloseable b = MDC.putCloseable(TARGET, targetOf(workflowId))) {
-          try {
-            ActivityOutput output = super.execute(input);
-            log.info("{} done in {} ms", activity, (System.nanoTime() - start) / 1_000_000);
-            return output;
-          } catch (RuntimeException e) {
-            // The message only: activities' messages name secret references, never values.
-            log.warn("{} failed (attempt {}): {}", activity, attempt, e.getMessage());
-            throw e;
-          }
+        MDC.put(WORKFLOW_ID, workflowId);
+        MDC.put(TARGET, targetOf(workflowId));
+        try {
+          ActivityOutput output = super.execute(input);
+          log.info("{} done in {} ms", activity, (System.nanoTime() - start) / 1_000_000);
+          return output;
+        } catch (RuntimeException e) {
+          // The message only: activities' messages name secret references, never values.
+          log.warn("{} failed (attempt {}): {}", activity, attempt, e.getMessage());
+          throw e;
+        } finally {
+          MDC.remove(WORKFLOW_ID);
+          MDC.remove(TARGET);
         }
       }
     };

@@ -1,5 +1,8 @@
 package dev.steward.worker.pipeline;
 
+import dev.steward.activities.pipeline.LockFile;
+import dev.steward.activities.pipeline.LockRecord;
+import dev.steward.activities.pipeline.WorkerProcess;
 import dev.steward.workflows.host.TargetPlan;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

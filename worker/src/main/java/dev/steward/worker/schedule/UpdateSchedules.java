@@ -1,13 +1,11 @@
 package dev.steward.worker.schedule;
 
+import dev.steward.worker.Pipelines;
 import dev.steward.worker.config.Quantities;
 import dev.steward.worker.config.UpdateSchedule;
-import dev.steward.workflows.StewardSearchAttributes;
-import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.update.UpdateRequest;
 import dev.steward.workflows.update.UpdateWorkflow;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.schedules.Schedule;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
 import io.temporal.client.schedules.ScheduleCalendarSpec;
@@ -53,22 +51,7 @@ public final class UpdateSchedules {
             ScheduleActionStartWorkflow.newBuilder()
                 .setWorkflowType(UpdateWorkflow.class)
                 .setArguments(new UpdateRequest(target, host))
-                .setOptions(
-                    WorkflowOptions.newBuilder()
-                        .setWorkflowId(idOf(target))
-                        .setTaskQueue(TaskQueues.WORKFLOWS)
-                        .setStaticSummary("Scheduled update of " + target + " on " + host)
-                        // Java SDK 1.38 cannot describe a schedule whose action has a summary
-                        // but no details (it decodes the missing details and fails).
-                        .setStaticDetails(
-                            "Started by the schedule "
-                                + idOf(target)
-                                + "; see it with: steward schedule describe "
-                                + target)
-                        .setTypedSearchAttributes(
-                            StewardSearchAttributes.forNewRun(
-                                StewardSearchAttributes.KIND_UPDATE, target, host))
-                        .build())
+                .setOptions(Pipelines.scheduledUpdateOptions(idOf(target), target, host))
                 .build())
         .build();
   }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.steward.activities.pipeline.LockRecord;
 import dev.steward.worker.Await;
 import dev.steward.worker.RealTemporalServer;
 import dev.steward.worker.TemporalConnection;
@@ -214,7 +216,8 @@ class DeadAttemptsTest {
   private static void writeLock(Path state, String workflowId, String runId, long pid, Long at)
       throws Exception {
     Files.createDirectories(state.resolve(".steward"));
-    new LockFile(state).write(new LockRecord(workflowId, runId, pid, at, Instant.now().toString()));
+    LockRecord lock = new LockRecord(workflowId, runId, pid, at, Instant.now().toString());
+    Files.write(state.resolve(".steward/lock.json"), new ObjectMapper().writeValueAsBytes(lock));
   }
 
   private PendingActivityInfo awaitAttempt(WorkflowStub run, Predicate<PendingActivityInfo> test) {

@@ -1,4 +1,4 @@
-package dev.steward.worker.pipeline;
+package dev.steward.activities.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.steward.worker.config.ConfigFixture;
 import dev.steward.workflows.host.FailureTypes;
 import dev.steward.workflows.host.TargetPlan;
 import io.temporal.client.WorkflowClient;
@@ -62,21 +61,38 @@ class PipelineActivitiesImplTest {
   }
 
   @TempDir Path tmp;
-  ConfigFixture fx;
-  Path configFile;
+  Path state;
   TestWorkflowEnvironment env;
   PipelineActivitiesImpl activities;
   TargetPlan plan;
 
   @BeforeEach
   void start() throws Exception {
-    fx = new ConfigFixture(tmp);
-    configFile = fx.write(ConfigFixture.MINIMAL);
+    state = Files.createDirectories(tmp.resolve("state"));
+    TargetPlan demo =
+        new TargetPlan(
+            "demo",
+            "test-host",
+            tmp.resolve("app").toString(),
+            state.toString(),
+            null,
+            null,
+            0,
+            null,
+            List.of(),
+            null);
+    PlanSource hostConfig =
+        target -> {
+          if (!target.equals("demo")) {
+            throw new PlanSource.NoPlanException(
+                "no target \"" + target + "\" in steward.yaml (known: demo)");
+          }
+          return demo;
+        };
     env = TestWorkflowEnvironment.newInstance();
     env.newWorker(QUEUE).registerWorkflowImplementationTypes(HoldingWorkflowImpl.class);
     env.start();
-    activities =
-        new PipelineActivitiesImpl(() -> fx.loader().load(configFile), env.getWorkflowClient());
+    activities = new PipelineActivitiesImpl(hostConfig, env.getWorkflowClient());
     plan = activities.resolvePlan("demo");
   }
 
@@ -96,7 +112,7 @@ class PipelineActivitiesImplTest {
   }
 
   private Path lockFile() {
-    return fx.state.resolve(".steward/lock.json");
+    return state.resolve(".steward/lock.json");
   }
 
   private String lockHolder() throws Exception {
@@ -244,26 +260,10 @@ class PipelineActivitiesImplTest {
   }
 
   @Test
-  void refuses_a_target_the_config_does_not_name() {
+  void refuses_a_target_the_host_config_gives_no_plan_for_without_retrying() {
     var failure = assertThrows(ApplicationFailure.class, () -> activities.resolvePlan("blog"));
     assertEquals(FailureTypes.CONFIG_INVALID, failure.getType());
     assertTrue(failure.isNonRetryable());
-    assertEquals(
-        "no target \"blog\" in " + configFile + " (known: demo)", failure.getOriginalMessage());
-  }
-
-  @Test
-  void reads_the_config_afresh_for_each_plan() throws Exception {
-    fx.write(ConfigFixture.MINIMAL.replace("dir: backups", "dir: backups\n      keep: 2"));
-    assertEquals(2, activities.resolvePlan("demo").snapshot().keep());
-
-    fx.write(ConfigFixture.MINIMAL.replace("manager: process", "manager: upstart"));
-    var failure = assertThrows(ApplicationFailure.class, () -> activities.resolvePlan("demo"));
-    assertEquals(FailureTypes.CONFIG_INVALID, failure.getType());
-    assertEquals(
-        configFile
-            + ":6: targets.demo.service.manager: \"upstart\" is not a service manager"
-            + " (use process, systemd or systemd-user)",
-        failure.getOriginalMessage());
+    assertEquals("no target \"blog\" in steward.yaml (known: demo)", failure.getOriginalMessage());
   }
 }

@@ -1,4 +1,4 @@
-package dev.steward.worker.pipeline;
+package dev.steward.activities.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * A target's lock file, {@code <state>/.steward/lock.json}, and the guard that makes reading,
  * deciding and writing it one step. The guard is an OS lock on {@code .steward/lock.guard}, so two
  * workers on one host cannot both take the target; inside one JVM an in-memory lock comes first,
- * because the OS lock is held per process, not per thread.
+ * because the OS lock is held per process, not per thread. Public for the worker, which reads a
+ * target's holder when it looks for attempts a dead worker left running.
  */
-final class LockFile {
+public final class LockFile {
   private static final Logger log = LoggerFactory.getLogger(LockFile.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ConcurrentHashMap<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
@@ -28,7 +29,8 @@ final class LockFile {
   private final Path dir;
   private final Path file;
 
-  LockFile(Path state) {
+  /** The lock file of the target whose state directory is {@code state}. */
+  public LockFile(Path state) {
     this.dir = state.resolve(".steward");
     this.file = dir.resolve("lock.json");
   }
@@ -57,7 +59,7 @@ final class LockFile {
   }
 
   /** The current holder; empty when the file is absent, or unreadable (then it is taken over). */
-  Optional<LockRecord> read() throws IOException {
+  public Optional<LockRecord> read() throws IOException {
     if (!Files.exists(file)) {
       return Optional.empty();
     }

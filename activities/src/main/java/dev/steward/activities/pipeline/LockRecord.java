@@ -1,4 +1,4 @@
-package dev.steward.worker.pipeline;
+package dev.steward.activities.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 

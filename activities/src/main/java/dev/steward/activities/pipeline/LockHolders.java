@@ -1,4 +1,4 @@
-package dev.steward.worker.pipeline;
+package dev.steward.activities.pipeline;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

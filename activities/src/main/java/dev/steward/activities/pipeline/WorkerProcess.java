@@ -1,4 +1,4 @@
-package dev.steward.worker.pipeline;
+package dev.steward.activities.pipeline;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -7,16 +7,16 @@ import java.util.Optional;
  * A process known by its pid and start time: the pid alone may have been reused by the time anyone
  * asks about it.
  */
-record WorkerProcess(long pid, Long startedAtMillis) {
+public record WorkerProcess(long pid, Long startedAtMillis) {
 
   /** This JVM. */
-  static WorkerProcess current() {
+  public static WorkerProcess current() {
     ProcessHandle self = ProcessHandle.current();
     return new WorkerProcess(self.pid(), startedAtMillis(self).orElse(null));
   }
 
   /** Whether that very process still runs: same pid, same start time (when both are known). */
-  boolean isAlive() {
+  public boolean isAlive() {
     Optional<ProcessHandle> handle = ProcessHandle.of(pid);
     if (handle.isEmpty() || !handle.get().isAlive()) {
       return false;
@@ -26,7 +26,7 @@ record WorkerProcess(long pid, Long startedAtMillis) {
   }
 
   /** Whether this is the JVM asking. */
-  boolean isThisJvm() {
+  public boolean isThisJvm() {
     return pid == ProcessHandle.current().pid();
   }
 

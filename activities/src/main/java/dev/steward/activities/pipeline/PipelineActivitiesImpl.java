@@ -1,7 +1,5 @@
-package dev.steward.worker.pipeline;
+package dev.steward.activities.pipeline;
 
-import dev.steward.worker.config.ConfigException;
-import dev.steward.worker.config.StewardConfig;
 import dev.steward.workflows.host.FailureTypes;
 import dev.steward.workflows.host.PipelineActivities;
 import dev.steward.workflows.host.TargetPlan;
@@ -13,48 +11,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Resolves plans from the host's steward.yaml and keeps one maintenance pipeline per target. The
- * lock lives in the target's state directory, {@code <state>/.steward/lock.json}, so every worker
- * and every Steward process on the host sees the same one.
+ * Resolves plans from the host's steward.yaml ({@link PlanSource}) and keeps one maintenance
+ * pipeline per target. The lock lives in the target's state directory, {@code
+ * <state>/.steward/lock.json}, so every worker and every Steward process on the host sees the same
+ * one.
  */
 public final class PipelineActivitiesImpl implements PipelineActivities {
   private static final Logger log = LoggerFactory.getLogger(PipelineActivitiesImpl.class);
 
-  private final Supplier<StewardConfig> config;
+  private final PlanSource plans;
   private final LockHolders holders;
 
   /**
-   * @param config reads steward.yaml afresh on each call, so a changed config applies at the next
-   *     run; it throws {@link ConfigException} when the file is bad
+   * @param plans the host's plans, from its current steward.yaml
    * @param client asked whether the workflow named in a lock still runs
    */
-  public PipelineActivitiesImpl(Supplier<StewardConfig> config, WorkflowClient client) {
-    this.config = config;
+  public PipelineActivitiesImpl(PlanSource plans, WorkflowClient client) {
+    this.plans = plans;
     this.holders = new LockHolders(client);
   }
 
   @Override
   public TargetPlan resolvePlan(String target) {
-    StewardConfig current;
     try {
-      current = config.get();
-    } catch (ConfigException e) {
+      return plans.plan(target);
+    } catch (PlanSource.NoPlanException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), FailureTypes.CONFIG_INVALID);
     }
-    TargetPlan plan = current.targets().get(target);
-    if (plan == null) {
-      String message =
-          String.format(
-              "no target \"%s\" in %s (known: %s)",
-              target, current.source(), String.join(", ", current.targets().keySet()));
-      throw ApplicationFailure.newNonRetryableFailure(message, FailureTypes.CONFIG_INVALID);
-    }
-    return plan;
   }
 
   @Override

@@ -1,0 +1,77 @@
+package dev.steward.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.steward.workflows.StewardSearchAttributes;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.common.SearchAttributes;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every run a person or a script starts goes through one path, so each carries what the web UI and
+ * {@code steward history} read: a readable id, a summary, details and Steward's search attributes.
+ * No worker polls here: the runs wait on the real server while the test describes them.
+ */
+class PipelinesTest {
+  @RegisterExtension static final RealTemporalServer temporal = new RealTemporalServer();
+
+  private static final Clock AT =
+      Clock.fixed(Instant.parse("2026-11-29T03:04:05.123Z"), ZoneOffset.UTC);
+
+  private WorkflowServiceStubs stubs;
+  private WorkflowClient client;
+  private final List<String> started = new ArrayList<>();
+
+  @BeforeEach
+  void connect() {
+    stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());
+    client = WorkflowClient.newInstance(stubs);
+  }
+
+  @AfterEach
+  void terminate() {
+    for (String id : started) {
+      client.newUntypedWorkflowStub(id).terminate("test over");
+    }
+    stubs.shutdownNow();
+  }
+
+  @Test
+  void update_recovery_monitor_and_measurement_runs_carry_id_summary_details_and_attributes() {
+    Pipelines.startUpdate(client, "demo", "host-a", AT);
+    Pipelines.startRecovery(client, "demo", "host-a", AT);
+    Pipelines.startMonitor(client, "demo", "host-a", false, AT);
+    Pipelines.startMonitor(client, "demo", "host-a", true, AT);
+
+    expect("update/demo/2026-11-29T03:04:05.123Z", "Update demo on host-a", "update");
+    expect("recover/demo/2026-11-29T03:04:05.123Z", "Recover demo on host-a", "recovery");
+    expect("monitor/demo", "Monitor demo on host-a", "monitor");
+    expect("monitor-once/demo/2026-11-29T03:04:05.123Z", "Measure demo on host-a", "monitor");
+  }
+
+  private void expect(String workflowId, String summary, String kind) {
+    started.add(workflowId);
+    WorkflowExecutionDescription run = client.newUntypedWorkflowStub(workflowId).describe();
+    assertEquals(summary, run.getStaticSummary(), workflowId);
+    assertTrue(run.getStaticDetails().startsWith("Steward "), workflowId);
+    SearchAttributes attributes = run.getTypedSearchAttributes();
+    assertEquals(kind, attributes.get(StewardSearchAttributes.KIND), workflowId);
+    assertEquals("demo", attributes.get(StewardSearchAttributes.TARGET), workflowId);
+    assertEquals("host-a", attributes.get(StewardSearchAttributes.HOST), workflowId);
+    assertEquals("running", attributes.get(StewardSearchAttributes.OUTCOME), workflowId);
+  }
+}
