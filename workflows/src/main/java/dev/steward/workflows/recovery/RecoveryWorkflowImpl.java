@@ -11,6 +11,8 @@ import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.pipeline.HealthProgress;
+import dev.steward.workflows.pipeline.Pipeline;
+import dev.steward.workflows.pipeline.Step;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
 import dev.steward.workflows.update.StepResult;
@@ -26,12 +28,11 @@ import java.util.List;
  * reason to throw away a working version.
  */
 public class RecoveryWorkflowImpl implements RecoveryWorkflow {
-  private static final int PLANNED_STEPS = 8;
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
-  private final StepLog steps = new StepLog(PLANNED_STEPS);
   private TargetPlan plan;
+  private final StepLog steps = new StepLog(Pipeline.RECOVERY, () -> plan);
   private String downSince;
   private String evidence;
 
@@ -41,12 +42,12 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     String workflowId = Workflow.getInfo().getWorkflowId();
     try {
       PipelineActivities planner =
-          HostActivityStubs.pipeline(host, Summaries.plan(request.target()));
+          HostActivityStubs.pipeline(host, Step.PLAN.summary(null, request.target()));
       plan =
           steps.run(
-              "plan", () -> planner.resolvePlan(request.target()), p -> "target " + p.target());
-      PipelineActivities locks = HostActivityStubs.pipeline(host, Summaries.lock(plan.target()));
-      steps.run("lock", () -> locks.acquireLock(plan, workflowId), "holding " + plan.target());
+              Step.PLAN, () -> planner.resolvePlan(request.target()), p -> "target " + p.target());
+      PipelineActivities locks = HostActivityStubs.pipeline(host, Step.LOCK.summary(plan));
+      steps.run(Step.LOCK, () -> locks.acquireLock(plan, workflowId), "holding " + plan.target());
     } catch (StepFailedException e) {
       RecoveryOutcomes.record(RecoveryResult.FAILED);
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
@@ -92,17 +93,20 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   }
 
   private boolean restartAndVerify() {
-    ServiceActivities restarter = HostActivityStubs.service(plan, Summaries.restart(plan));
+    ServiceActivities restarter = HostActivityStubs.service(plan, Step.RESTART.summary(plan));
     try {
-      steps.run("restart", () -> restarter.restartService(plan), "restarted");
+      steps.run(Step.RESTART, () -> restarter.restartService(plan), "restarted");
     } catch (StepFailedException e) {
       return false;
     }
-    ServiceActivities verifier = HostActivityStubs.service(plan, Summaries.health(plan));
+    ServiceActivities verifier = HostActivityStubs.service(plan, Step.HEALTH.summary(plan));
     try {
       return steps
           .check(
-              "health", () -> verifier.verifyHealth(plan), HealthReport::message, h -> h.healthy())
+              Step.HEALTH,
+              () -> verifier.verifyHealth(plan),
+              HealthReport::message,
+              h -> h.healthy())
           .healthy();
     } catch (StepFailedException e) {
       return false;
@@ -117,8 +121,8 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   private HealthReport confirm() {
     try {
       return steps.check(
-          "confirm",
-          () -> HostActivityStubs.recovery(plan, Summaries.probe(plan)).probeService(plan),
+          Step.CONFIRM,
+          () -> HostActivityStubs.recovery(plan, Step.CONFIRM.summary(plan)).probeService(plan),
           HealthReport::message,
           h -> true);
     } catch (StepFailedException e) {
@@ -139,8 +143,8 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
 
   private ProviderStatus checkProvider() {
     return steps.check(
-        "provider",
-        () -> HostActivityStubs.recovery(plan, Summaries.provider(plan)).checkProvider(plan),
+        Step.PROVIDER,
+        () -> HostActivityStubs.recovery(plan, Step.PROVIDER.summary(plan)).checkProvider(plan),
         p -> p.indicator() + (p.description().isEmpty() ? "" : ": " + p.description()),
         p -> !p.atFault());
   }
@@ -180,12 +184,13 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   }
 
   private Ending rollBackOrEscalate() {
-    SnapshotActivities snapshots = HostActivityStubs.snapshots(plan, Summaries.findSnapshot(plan));
+    SnapshotActivities snapshots =
+        HostActivityStubs.snapshots(plan, Step.FIND_SNAPSHOT.summary(plan));
     SnapshotInfo snapshot;
     try {
       snapshot =
           steps.run(
-              "find-snapshot",
+              Step.FIND_SNAPSHOT,
               () -> snapshots.findNewestVerifiedSnapshot(plan),
               s -> s == null ? "no snapshot verifies" : s.file() + " at " + short7(s.revision()));
     } catch (StepFailedException e) {
@@ -216,8 +221,8 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
         new Hold("recovery failed: " + why, now().toString(), Workflow.getInfo().getWorkflowId());
     try {
       steps.run(
-          "hold",
-          () -> HostActivityStubs.holds(plan, Summaries.putHold(plan)).putHold(plan, hold),
+          Step.PUT_HOLD,
+          () -> HostActivityStubs.holds(plan, Step.PUT_HOLD.summary(plan)).putHold(plan, hold),
           "updates held");
     } catch (StepFailedException e) {
       // Recorded as a failed step; the notice still goes out.
@@ -231,9 +236,9 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     try {
       evidence =
           steps.run(
-              "evidence",
+              Step.EVIDENCE,
               () ->
-                  HostActivityStubs.recovery(plan, Summaries.gatherEvidence(plan))
+                  HostActivityStubs.recovery(plan, Step.EVIDENCE.summary(plan))
                       .gatherEvidence(plan),
               e -> e.lines().count() + " lines");
     } catch (StepFailedException e) {

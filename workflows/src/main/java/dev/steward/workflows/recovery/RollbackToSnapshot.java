@@ -6,8 +6,8 @@ import dev.steward.workflows.host.HostActivityStubs;
 import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
-import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.pipeline.Step;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
 
@@ -27,36 +27,38 @@ final class RollbackToSnapshot {
 
   /** Returns whether the service is healthy afterwards, with code and data both restored. */
   boolean run(SnapshotInfo snapshot) {
-    ServiceActivities stopper = HostActivityStubs.service(plan, Summaries.stop(plan));
-    steps.attempt("rollback-stop", () -> stopper.stopService(plan), "stopped");
+    ServiceActivities stopper = HostActivityStubs.service(plan, Step.ROLLBACK_STOP.summary(plan));
+    steps.attempt(Step.ROLLBACK_STOP, () -> stopper.stopService(plan), "stopped");
     boolean codeBack = true;
     if (snapshot.revision() == null) {
-      steps.skip("rollback-code", "the snapshot records no revision");
+      steps.skip(Step.ROLLBACK_CODE, "the snapshot records no revision");
     } else {
       String at = "at " + RecoveryWorkflowImpl.short7(snapshot.revision());
       CodeActivities code =
-          HostActivityStubs.code(plan, Summaries.rollBackCode(plan, snapshot.revision()));
+          HostActivityStubs.code(plan, Step.ROLLBACK_CODE.summary(plan, snapshot.revision()));
       codeBack =
-          steps.attempt("rollback-code", () -> code.resetCode(plan, snapshot.revision()), at);
+          steps.attempt(Step.ROLLBACK_CODE, () -> code.resetCode(plan, snapshot.revision()), at);
     }
     SnapshotActivities snapshots =
-        HostActivityStubs.snapshots(plan, Summaries.restore(plan, snapshot));
+        HostActivityStubs.snapshots(plan, Step.ROLLBACK_DATA.summary(plan, snapshot.file()));
     boolean dataBack =
         steps.attempt(
-            "rollback-data",
+            Step.ROLLBACK_DATA,
             () -> snapshots.restoreSnapshot(plan, snapshot),
             "restored " + snapshot.file());
-    ServiceActivities service = HostActivityStubs.service(plan, Summaries.restart(plan));
-    if (!steps.attempt("rollback-start", () -> service.restartService(plan), "started")) {
-      steps.skip("rollback-health", "service did not start");
+    ServiceActivities service = HostActivityStubs.service(plan, Step.ROLLBACK_START.summary(plan));
+    if (!steps.attempt(Step.ROLLBACK_START, () -> service.restartService(plan), "started")) {
+      steps.skip(Step.ROLLBACK_HEALTH, "service did not start");
       return false;
     }
     try {
       boolean healthy =
           steps
               .check(
-                  "rollback-health",
-                  () -> HostActivityStubs.service(plan, Summaries.health(plan)).verifyHealth(plan),
+                  Step.ROLLBACK_HEALTH,
+                  () ->
+                      HostActivityStubs.service(plan, Step.ROLLBACK_HEALTH.summary(plan))
+                          .verifyHealth(plan),
                   HealthReport::message,
                   HealthReport::healthy)
               .healthy();

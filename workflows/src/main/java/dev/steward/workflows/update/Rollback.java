@@ -6,8 +6,8 @@ import dev.steward.workflows.host.HostActivityStubs;
 import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
-import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.pipeline.Step;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
 
@@ -31,26 +31,26 @@ final class Rollback {
    * service is healthy again.
    */
   boolean restore(String revision, SnapshotInfo snapshot) {
-    ServiceActivities stopper = HostActivityStubs.service(plan, Summaries.stop(plan));
-    steps.attempt("rollback-stop", () -> stopper.stopService(plan), "stopped");
-    CodeActivities code = HostActivityStubs.code(plan, Summaries.rollBackCode(plan, revision));
+    ServiceActivities stopper = HostActivityStubs.service(plan, Step.ROLLBACK_STOP.summary(plan));
+    steps.attempt(Step.ROLLBACK_STOP, () -> stopper.stopService(plan), "stopped");
+    CodeActivities code = HostActivityStubs.code(plan, Step.ROLLBACK_CODE.summary(plan, revision));
     boolean codeBack =
         steps.attempt(
-            "rollback-code",
+            Step.ROLLBACK_CODE,
             () -> code.resetCode(plan, revision),
             "at " + UpdateTexts.short7(revision));
     SnapshotActivities snapshots =
-        HostActivityStubs.snapshots(plan, Summaries.restore(plan, snapshot));
+        HostActivityStubs.snapshots(plan, Step.ROLLBACK_DATA.summary(plan, snapshot.file()));
     boolean dataBack =
         steps.attempt(
-            "rollback-data",
+            Step.ROLLBACK_DATA,
             () -> snapshots.restoreSnapshot(plan, snapshot),
             "restored " + snapshot.file());
-    ServiceActivities starter = HostActivityStubs.service(plan, Summaries.restart(plan));
+    ServiceActivities starter = HostActivityStubs.service(plan, Step.ROLLBACK_START.summary(plan));
     boolean started =
-        steps.attempt("rollback-start", () -> starter.restartService(plan), "started");
+        steps.attempt(Step.ROLLBACK_START, () -> starter.restartService(plan), "started");
     if (!started) {
-      steps.skip("rollback-health", "service did not start");
+      steps.skip(Step.ROLLBACK_HEALTH, "service did not start");
       return false;
     }
     serviceHealthy = healthy();
@@ -63,11 +63,11 @@ final class Rollback {
   }
 
   private boolean healthy() {
-    ServiceActivities service = HostActivityStubs.service(plan, Summaries.health(plan));
+    ServiceActivities service = HostActivityStubs.service(plan, Step.ROLLBACK_HEALTH.summary(plan));
     try {
       return steps
           .check(
-              "rollback-health",
+              Step.ROLLBACK_HEALTH,
               () -> service.verifyHealth(plan),
               HealthReport::message,
               HealthReport::healthy)

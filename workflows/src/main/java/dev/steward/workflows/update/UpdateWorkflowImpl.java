@@ -13,6 +13,8 @@ import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.pipeline.HealthProgress;
+import dev.steward.workflows.pipeline.Pipeline;
+import dev.steward.workflows.pipeline.Step;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
 import io.temporal.failure.ApplicationFailure;
@@ -29,10 +31,8 @@ import java.util.function.Supplier;
  * detached cancellation scope, so cancelling a run still leaves the target as it was.
  */
 public class UpdateWorkflowImpl implements UpdateWorkflow {
-  private static final int PLANNED_STEPS = 12;
-
   private TargetPlan plan;
-  private final StepLog steps = new StepLog(PLANNED_STEPS, new StepLabels(() -> plan)::of);
+  private final StepLog steps = new StepLog(Pipeline.UPDATE, () -> plan);
   private final RunControls controls = new RunControls(steps);
   private String preRevision;
   private SnapshotInfo snapshot;
@@ -42,12 +42,13 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   public UpdateResult update(UpdateRequest request) {
     String host = request.host();
     String workflowId = Workflow.getInfo().getWorkflowId();
-    PipelineActivities planner = HostActivityStubs.pipeline(host, Summaries.plan(request.target()));
+    PipelineActivities planner =
+        HostActivityStubs.pipeline(host, Step.PLAN.summary(null, request.target()));
     plan =
         startingStep(
             () ->
                 steps.run(
-                    "plan",
+                    Step.PLAN,
                     () -> planner.resolvePlan(request.target()),
                     p -> "target " + p.target()));
     controls.use(plan.controls());
@@ -58,9 +59,9 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     }
     startingStep(
         () -> {
-          PipelineActivities locks =
-              HostActivityStubs.pipeline(host, Summaries.lock(plan.target()));
-          steps.run("lock", () -> locks.acquireLock(plan, workflowId), "holding " + plan.target());
+          PipelineActivities locks = HostActivityStubs.pipeline(host, Step.LOCK.summary(plan));
+          steps.run(
+              Step.LOCK, () -> locks.acquireLock(plan, workflowId), "holding " + plan.target());
           return null;
         });
     try {
@@ -109,8 +110,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private Hold checkHold() {
     try {
       return steps.run(
-          "hold",
-          () -> HostActivityStubs.holds(plan, Summaries.readHold(plan)).readHold(plan),
+          Step.HOLD,
+          () -> HostActivityStubs.holds(plan, Step.HOLD.summary(plan)).readHold(plan),
           h -> h == null ? "not held" : "held: " + h.reason());
     } catch (StepFailedException e) {
       // Unreadable hold file: refuse rather than update a target someone may have held.
@@ -137,14 +138,15 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       recordRevision();
       takeSnapshot();
     } catch (StepFailedException e) {
-      return Ending.failed(e.step() + " failed: " + e.getMessage() + "; nothing was changed");
+      return Ending.failed(
+          e.step().wire() + " failed: " + e.getMessage() + "; nothing was changed");
     }
     try {
       CodeUpdate update = updateCode();
       boolean patched = applyPatches();
       if (!update.moved() && !update.resumed() && !patched) {
-        steps.skip("restart", "code unchanged");
-        steps.skip("health", "code unchanged");
+        steps.skip(Step.RESTART, "code unchanged");
+        steps.skip(Step.HEALTH, "code unchanged");
         return Ending.of(UpdateResult.UNCHANGED, "already at " + UpdateTexts.short7(preRevision));
       }
       controls.clearRestart();
@@ -153,7 +155,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       return Ending.of(UpdateResult.UPDATED, "updated and healthy");
     } catch (StepFailedException e) {
       replanIfRefused(e);
-      return rollBack(e.step() + " failed: " + e.getMessage());
+      return rollBack(e.step().wire() + " failed: " + e.getMessage());
     } catch (CanceledFailure e) {
       rollBack("cancelled");
       throw e;
@@ -171,7 +173,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     }
     try {
       plan =
-          HostActivityStubs.pipeline(plan.host(), Summaries.plan(plan.target()))
+          HostActivityStubs.pipeline(plan.host(), Step.PLAN.summary(null, plan.target()))
               .resolvePlan(plan.target());
     } catch (RuntimeException targetGone) {
       // Then the rollback is refused too, and the run ends failed.
@@ -180,8 +182,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   private void checkDisk() {
     steps.run(
-        "disk",
-        () -> HostActivityStubs.disk(plan, Summaries.disk(plan)).checkDisk(plan),
+        Step.DISK,
+        () -> HostActivityStubs.disk(plan, Step.DISK.summary(plan)).checkDisk(plan),
         d ->
             UpdateTexts.sizeOf(d.freeBytes())
                 + " free, "
@@ -192,8 +194,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private void recordRevision() {
     preRevision =
         steps.run(
-            "revision",
-            () -> HostActivityStubs.code(plan, Summaries.revision(plan)).readRevision(plan),
+            Step.REVISION,
+            () -> HostActivityStubs.code(plan, Step.REVISION.summary(plan)).readRevision(plan),
             rev -> "at " + UpdateTexts.short7(rev));
   }
 
@@ -201,42 +203,42 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     String key = Workflow.getInfo().getWorkflowId() + "/snapshot";
     snapshot =
         steps.run(
-            "snapshot",
+            Step.SNAPSHOT,
             () ->
-                HostActivityStubs.snapshots(plan, Summaries.snapshot(plan))
+                HostActivityStubs.snapshots(plan, Step.SNAPSHOT.summary(plan))
                     .takeSnapshot(plan, key, preRevision),
             s -> s.file() + " (" + UpdateTexts.sizeOf(s.bytes()) + ", verified)");
   }
 
   private CodeUpdate updateCode() {
     String key = Workflow.getInfo().getWorkflowId() + "/update";
-    CodeActivities code = HostActivityStubs.code(plan, Summaries.update(plan));
-    return steps.run("update", () -> code.updateCode(plan, key), UpdateTexts::describe);
+    CodeActivities code = HostActivityStubs.code(plan, Step.UPDATE_CODE.summary(plan));
+    return steps.run(Step.UPDATE_CODE, () -> code.updateCode(plan, key), UpdateTexts::describe);
   }
 
   private boolean applyPatches() {
     if (plan.patches().isEmpty()) {
-      steps.skip("patches", "none configured");
+      steps.skip(Step.PATCHES, "none configured");
       return false;
     }
     List<String> applied =
         steps.run(
-            "patches",
-            () -> HostActivityStubs.code(plan, Summaries.patches(plan)).applyPatches(plan),
+            Step.PATCHES,
+            () -> HostActivityStubs.code(plan, Step.PATCHES.summary(plan)).applyPatches(plan),
             names -> names.isEmpty() ? "all in place" : "applied " + String.join(", ", names));
     return !applied.isEmpty();
   }
 
   private void restart() {
-    ServiceActivities service = HostActivityStubs.service(plan, Summaries.restart(plan));
-    steps.run("restart", () -> service.restartService(plan), "restarted");
+    ServiceActivities service = HostActivityStubs.service(plan, Step.RESTART.summary(plan));
+    steps.run(Step.RESTART, () -> service.restartService(plan), "restarted");
   }
 
   private void verifyHealth() {
-    HealthReport health = checkHealth("health");
+    HealthReport health = checkHealth();
     if (!health.healthy()) {
       collectEvidence();
-      throw new StepFailedException("health", "Unhealthy", health.message());
+      throw new StepFailedException(Step.HEALTH, "Unhealthy", health.message());
     }
   }
 
@@ -272,10 +274,13 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     }
   }
 
-  private HealthReport checkHealth(String step) {
-    ServiceActivities service = HostActivityStubs.service(plan, Summaries.health(plan));
+  private HealthReport checkHealth() {
+    ServiceActivities service = HostActivityStubs.service(plan, Step.HEALTH.summary(plan));
     return steps.check(
-        step, () -> service.verifyHealth(plan), HealthReport::message, HealthReport::healthy);
+        Step.HEALTH,
+        () -> service.verifyHealth(plan),
+        HealthReport::message,
+        HealthReport::healthy);
   }
 
   /** A run that changed nothing and leaves the status file to the last run that did. */
@@ -300,9 +305,9 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     if (ok && snapshot != null) {
       try {
         steps.run(
-            "prune",
+            Step.PRUNE,
             () ->
-                HostActivityStubs.snapshots(plan, Summaries.prune(plan))
+                HostActivityStubs.snapshots(plan, Step.PRUNE.summary(plan))
                     .pruneSnapshots(plan, snapshot.file()),
             removed -> removed.isEmpty() ? "nothing to prune" : "removed " + removed.size());
       } catch (StepFailedException e) {
@@ -323,9 +328,9 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     Workflow.newDetachedCancellationScope(
             () -> {
               steps.attempt(
-                  "status",
+                  Step.STATUS,
                   () ->
-                      HostActivityStubs.status(plan, Summaries.status(plan))
+                      HostActivityStubs.status(plan, Step.STATUS.summary(plan))
                           .writeStatus(plan, status),
                   "written");
               holdAfterFailedRollback(ending);
@@ -363,8 +368,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
             Workflow.getInfo().getWorkflowId());
     try {
       steps.run(
-          "hold",
-          () -> HostActivityStubs.holds(plan, Summaries.putHold(plan)).putHold(plan, hold),
+          Step.PUT_HOLD,
+          () -> HostActivityStubs.holds(plan, Step.PUT_HOLD.summary(plan)).putHold(plan, hold),
           "updates held");
     } catch (StepFailedException e) {
       // Recorded as a failed step; the result still says the service is not healthy.
@@ -377,7 +382,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       return preRevision;
     }
     try {
-      return HostActivityStubs.code(plan, Summaries.revision(plan)).readRevision(plan);
+      return HostActivityStubs.code(plan, Step.REVISION.summary(plan)).readRevision(plan);
     } catch (RuntimeException e) {
       return null;
     }
