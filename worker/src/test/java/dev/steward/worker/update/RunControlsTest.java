@@ -12,8 +12,10 @@ import dev.steward.worker.StewardWorker;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.pipeline.StepResult;
+import dev.steward.workflows.pipeline.StepStatus;
 import dev.steward.workflows.update.ApprovalDecision;
-import dev.steward.workflows.update.StepResult;
+import dev.steward.workflows.update.UpdateOutcome;
 import dev.steward.workflows.update.UpdateRequest;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
@@ -73,7 +75,7 @@ class RunControlsTest {
 
     UpdateResult result = run(new UpdateRequest(TestTarget.NAME, HOST, false));
 
-    assertEquals(UpdateResult.SKIPPED, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.SKIPPED, result.outcome(), result.message());
     assertTrue(result.message().startsWith("outside the maintenance window"), result.message());
     assertEquals(before, target.revision());
     assertFalse(Files.exists(target.statusFile()), "a skipped run leaves the status file alone");
@@ -86,7 +88,7 @@ class RunControlsTest {
 
     UpdateResult result = run(new UpdateRequest(TestTarget.NAME, HOST));
 
-    assertEquals(UpdateResult.UPDATED, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.UPDATED, result.outcome(), result.message());
     assertEquals(next, target.revision());
     assertTrue(
         result.steps().stream()
@@ -111,7 +113,7 @@ class RunControlsTest {
 
     assertEquals("approved: the run goes on to restart", answer);
     assertTrue(rootMessage(late).contains("already approved"), rootMessage(late));
-    assertEquals(UpdateResult.UPDATED, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.UPDATED, result.outcome(), result.message());
     assertEquals(next, target.revision());
   }
 
@@ -127,7 +129,7 @@ class RunControlsTest {
     run.decide(new ApprovalDecision(false, "ops", "not during the launch"));
     UpdateResult result = WorkflowStub.fromTyped(run).getResult(UpdateResult.class);
 
-    assertEquals(UpdateResult.ROLLED_BACK, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.ROLLED_BACK, result.outcome(), result.message());
     assertEquals("rejected by ops: not during the launch", step(result, "approval").message());
     assertEquals(before, target.revision());
     assertEquals(data, target.stateDigest());
@@ -141,7 +143,7 @@ class RunControlsTest {
 
     UpdateResult result = run(new UpdateRequest(TestTarget.NAME, HOST));
 
-    assertEquals(UpdateResult.ROLLED_BACK, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.ROLLED_BACK, result.outcome(), result.message());
     assertEquals("no approval within 720 min", step(result, "approval").message());
     assertEquals(before, target.revision());
   }
@@ -190,7 +192,7 @@ class RunControlsTest {
       var steps = run.progress();
       if (!steps.isEmpty()
           && steps.get(steps.size() - 1).name().equals(name)
-          && steps.get(steps.size() - 1).status().equals(StepResult.RUNNING)) {
+          && steps.get(steps.size() - 1).status().equals(StepStatus.RUNNING)) {
         return;
       }
       Thread.sleep(100);

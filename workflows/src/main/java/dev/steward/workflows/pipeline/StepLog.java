@@ -1,7 +1,6 @@
 package dev.steward.workflows.pipeline;
 
 import dev.steward.workflows.host.TargetPlan;
-import dev.steward.workflows.update.StepResult;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -59,11 +58,11 @@ public final class StepLog {
     start(step);
     try {
       T value = action.get();
-      finish(step, passed.test(value) ? StepResult.OK : StepResult.FAILED, describe.apply(value));
+      finish(step, passed.test(value) ? StepStatus.OK : StepStatus.FAILED, describe.apply(value));
       return value;
     } catch (ActivityFailure failure) {
       String message = messageOf(failure);
-      finish(step, StepResult.FAILED, message);
+      finish(step, StepStatus.FAILED, message);
       throw new StepFailedException(step, typeOf(failure), message);
     }
   }
@@ -95,7 +94,7 @@ public final class StepLog {
 
   /** Records a step that did not need to run. */
   public void skip(Step step, String why) {
-    finished.add(new StepResult(step.wire(), StepResult.SKIPPED, 0, why));
+    finished.add(new StepResult(step.wire(), StepStatus.SKIPPED, 0, why));
   }
 
   /** Every finished step, then the running one, if any. */
@@ -105,7 +104,7 @@ public final class StepLog {
       all.add(
           new StepResult(
               runningStep.wire(),
-              StepResult.RUNNING,
+              StepStatus.RUNNING,
               Workflow.currentTimeMillis() - runningSince,
               ""));
     }
@@ -138,13 +137,13 @@ public final class StepLog {
     Workflow.setCurrentDetails(runningPosition + " " + step.label(plan.get()));
   }
 
-  private void finish(Step step, String status, String message) {
+  private void finish(Step step, StepStatus status, String message) {
     long took = Workflow.currentTimeMillis() - runningSince;
     finished.add(new StepResult(step.wire(), status, took, message));
     runningStep = null;
     // The workflow metrics scope reports nothing while replaying, so each step is counted once.
     Workflow.getMetricsScope()
-        .tagged(Map.of("step", step.wire(), "status", status))
+        .tagged(Map.of("step", step.wire(), "status", status.wire()))
         .timer(STEP_DURATION_METRIC)
         .record(com.uber.m3.util.Duration.ofMillis(took));
   }

@@ -1,15 +1,14 @@
 package dev.steward.workflows.recovery;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.steward.workflows.update.StepResult;
+import dev.steward.workflows.pipeline.StepResult;
 import java.util.List;
 
 /**
  * How a recovery ended.
  *
  * @param target the target
- * @param outcome {@code was_healthy}, {@code restarted}, {@code rolled_back}, {@code
- *     waiting_for_provider} or {@code failed}
+ * @param outcome was healthy, restarted, rolled back, waiting for the provider, or failed
  * @param recoveredBy what brought it back ("restart", "rollback to …"), or null when nothing did
  * @param downSince when it was first seen down, ISO-8601 UTC, or null when it was healthy
  * @param secondsToRecover from {@code downSince} to healthy again, or null when it did not recover
@@ -21,7 +20,7 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RecoveryResult(
     String target,
-    String outcome,
+    RecoveryOutcome outcome,
     String recoveredBy,
     String downSince,
     Long secondsToRecover,
@@ -29,14 +28,10 @@ public record RecoveryResult(
     List<StepResult> steps,
     String message,
     String workflowId) {
-  public static final String WAS_HEALTHY = "was_healthy";
-  public static final String RESTARTED = "restarted";
-  public static final String ROLLED_BACK = "rolled_back";
-  public static final String WAITING_FOR_PROVIDER = "waiting_for_provider";
-  public static final String FAILED = "failed";
-
   /** Whether the target ended healthy. */
   public boolean healthy() {
-    return WAS_HEALTHY.equals(outcome) || RESTARTED.equals(outcome) || ROLLED_BACK.equals(outcome);
+    return outcome == RecoveryOutcome.WAS_HEALTHY
+        || outcome == RecoveryOutcome.RESTARTED
+        || outcome == RecoveryOutcome.ROLLED_BACK;
   }
 }

@@ -15,7 +15,7 @@ import dev.steward.workflows.pipeline.Pipeline;
 import dev.steward.workflows.pipeline.Step;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
-import dev.steward.workflows.update.StepResult;
+import dev.steward.workflows.pipeline.StepResult;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -49,7 +49,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
       PipelineActivities locks = HostActivityStubs.pipeline(host, Step.LOCK.summary(plan));
       steps.run(Step.LOCK, () -> locks.acquireLock(plan, workflowId), "holding " + plan.target());
     } catch (StepFailedException e) {
-      RecoveryOutcomes.record(RecoveryResult.FAILED);
+      RecoveryOutcomes.record(RecoveryOutcome.FAILED);
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
     }
     downSince = request.downSince();
@@ -74,13 +74,13 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   private Ending runPlaybook() {
     HealthReport first = confirm();
     if (first != null && first.healthy()) {
-      return new Ending(RecoveryResult.WAS_HEALTHY, null, "was healthy: " + first.message());
+      return new Ending(RecoveryOutcome.WAS_HEALTHY, null, "was healthy: " + first.message());
     }
     if (downSince == null) {
       downSince = now().toString();
     }
     if (restartAndVerify()) {
-      return new Ending(RecoveryResult.RESTARTED, "restart", "restarted and healthy");
+      return new Ending(RecoveryOutcome.RESTARTED, "restart", "restarted and healthy");
     }
     if (plan.recovery().providerStatus() != null && providerAtFault()) {
       Ending waited = waitForProvider();
@@ -162,7 +162,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
       Workflow.sleep(Duration.ofMillis(Math.min(backoff.toMillis(), left)));
       if (restartAndVerify()) {
         return new Ending(
-            RecoveryResult.RESTARTED,
+            RecoveryOutcome.RESTARTED,
             "restart after the provider's outage",
             "restarted and healthy once the provider's outage eased");
       }
@@ -176,7 +176,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     }
     collectEvidence();
     return new Ending(
-        RecoveryResult.WAITING_FOR_PROVIDER,
+        RecoveryOutcome.WAITING_FOR_PROVIDER,
         null,
         "still down after waiting "
             + Duration.ofMillis(plan.recovery().waitForProviderMillis()).toMinutes()
@@ -202,7 +202,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     }
     if (new RollbackToSnapshot(steps, plan).run(snapshot)) {
       return new Ending(
-          RecoveryResult.ROLLED_BACK,
+          RecoveryOutcome.ROLLED_BACK,
           "rollback to " + snapshot.file() + " (revision " + short7(snapshot.revision()) + ")",
           "rolled back to " + short7(snapshot.revision()) + " and its data; healthy");
     }
@@ -228,7 +228,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
       // Recorded as a failed step; the notice still goes out.
     }
     return new Ending(
-        RecoveryResult.FAILED, null, why + "; updates are on hold, a person is needed");
+        RecoveryOutcome.FAILED, null, why + "; updates are on hold, a person is needed");
   }
 
   /** Evidence is best effort, never a failure of the playbook. */
@@ -248,9 +248,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
 
   private RecoveryResult finish(Ending ending) {
     Long seconds = null;
-    if (downSince != null
-        && !ending.outcome().equals(RecoveryResult.WAS_HEALTHY)
-        && isHealthy(ending)) {
+    if (downSince != null && ending.outcome() != RecoveryOutcome.WAS_HEALTHY && isHealthy(ending)) {
       seconds =
           Math.max(
               0, (Workflow.currentTimeMillis() - Instant.parse(downSince).toEpochMilli()) / 1000);
@@ -261,7 +259,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
         plan.target(),
         ending.outcome(),
         ending.recoveredBy(),
-        ending.outcome().equals(RecoveryResult.WAS_HEALTHY) ? null : downSince,
+        ending.outcome() == RecoveryOutcome.WAS_HEALTHY ? null : downSince,
         seconds,
         evidence,
         steps.finished(),
@@ -270,8 +268,8 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   }
 
   private static boolean isHealthy(Ending ending) {
-    return ending.outcome().equals(RecoveryResult.RESTARTED)
-        || ending.outcome().equals(RecoveryResult.ROLLED_BACK);
+    return ending.outcome() == RecoveryOutcome.RESTARTED
+        || ending.outcome() == RecoveryOutcome.ROLLED_BACK;
   }
 
   private static Instant now() {
@@ -284,5 +282,5 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
         : revision.substring(0, 7);
   }
 
-  private record Ending(String outcome, String recoveredBy, String message) {}
+  private record Ending(RecoveryOutcome outcome, String recoveredBy, String message) {}
 }

@@ -1,15 +1,15 @@
 package dev.steward.workflows.update;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.steward.workflows.pipeline.StepResult;
 import java.util.List;
 
 /**
  * How an update run ended.
  *
  * @param target the target
- * @param outcome {@code updated}, {@code unchanged}, {@code rolled_back}, {@code failed}, {@code
- *     held} (the target is on hold), or {@code skipped} (started outside the maintenance window,
- *     told not to wait)
+ * @param outcome updated, unchanged, rolled back, failed, held (the target is on hold), or skipped
+ *     (started outside the maintenance window, told not to wait)
  * @param fromRevision the revision before the run
  * @param toRevision the revision the run left the checkout at
  * @param snapshot the snapshot the run took, or null when it stopped before one
@@ -23,7 +23,7 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UpdateResult(
     String target,
-    String outcome,
+    UpdateOutcome outcome,
     String fromRevision,
     String toRevision,
     String snapshot,
@@ -31,13 +31,4 @@ public record UpdateResult(
     List<StepResult> steps,
     String message,
     boolean rolledBack,
-    String evidence) {
-  public static final String UPDATED = "updated";
-  public static final String UNCHANGED = "unchanged";
-  public static final String ROLLED_BACK = "rolled_back";
-  public static final String FAILED = "failed";
-  public static final String SKIPPED = "skipped";
-
-  /** The target is on hold: the run changed nothing. */
-  public static final String HELD = "held";
-}
+    String evidence) {}

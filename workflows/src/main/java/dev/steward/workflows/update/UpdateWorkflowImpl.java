@@ -17,6 +17,7 @@ import dev.steward.workflows.pipeline.Pipeline;
 import dev.steward.workflows.pipeline.Step;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
+import dev.steward.workflows.pipeline.StepResult;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
@@ -55,7 +56,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     // Waiting for the window happens before the lock, so a recovery can still run meanwhile.
     Optional<String> outsideWindow = controls.awaitWindow(request.waitsForWindow());
     if (outsideWindow.isPresent()) {
-      return changedNothing(UpdateResult.SKIPPED, outsideWindow.get());
+      return changedNothing(UpdateOutcome.SKIPPED, outsideWindow.get());
     }
     startingStep(
         () -> {
@@ -81,7 +82,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     try {
       return step.get();
     } catch (StepFailedException e) {
-      UpdateOutcomes.record(UpdateResult.FAILED);
+      UpdateOutcomes.record(UpdateOutcome.FAILED);
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
     }
   }
@@ -129,7 +130,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
             + "; run `steward release "
             + plan.target()
             + "` to allow them again";
-    return changedNothing(UpdateResult.HELD, message);
+    return changedNothing(UpdateOutcome.HELD, message);
   }
 
   private Ending runPipeline() {
@@ -147,12 +148,12 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       if (!update.moved() && !update.resumed() && !patched) {
         steps.skip(Step.RESTART, "code unchanged");
         steps.skip(Step.HEALTH, "code unchanged");
-        return Ending.of(UpdateResult.UNCHANGED, "already at " + UpdateTexts.short7(preRevision));
+        return Ending.of(UpdateOutcome.UNCHANGED, "already at " + UpdateTexts.short7(preRevision));
       }
       controls.clearRestart();
       restart();
       verifyHealth();
-      return Ending.of(UpdateResult.UPDATED, "updated and healthy");
+      return Ending.of(UpdateOutcome.UPDATED, "updated and healthy");
     } catch (StepFailedException e) {
       replanIfRefused(e);
       return rollBack(e.step().wire() + " failed: " + e.getMessage());
@@ -252,8 +253,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     Workflow.newDetachedCancellationScope(() -> healthy[0] = restorePreviousVersion()).run();
     String message = why + "; rolled back to " + UpdateTexts.short7(preRevision);
     return healthy[0]
-        ? Ending.rolledBack(UpdateResult.ROLLED_BACK, message + ", healthy")
-        : Ending.rolledBack(UpdateResult.FAILED, message + ", but the service is NOT healthy");
+        ? Ending.rolledBack(UpdateOutcome.ROLLED_BACK, message + ", healthy")
+        : Ending.rolledBack(UpdateOutcome.FAILED, message + ", but the service is NOT healthy");
   }
 
   private boolean restorePreviousVersion() {
@@ -284,7 +285,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   }
 
   /** A run that changed nothing and leaves the status file to the last run that did. */
-  private UpdateResult changedNothing(String outcome, String message) {
+  private UpdateResult changedNothing(UpdateOutcome outcome, String message) {
     UpdateOutcomes.record(outcome);
     return new UpdateResult(
         plan.target(),
@@ -301,7 +302,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   private UpdateResult finish(Ending ending) {
     String postRevision = readRevisionQuietly();
-    boolean ok = !ending.outcome().equals(UpdateResult.FAILED);
+    boolean ok = ending.outcome() != UpdateOutcome.FAILED;
     if (ok && snapshot != null) {
       try {
         steps.run(
@@ -320,7 +321,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
             Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
             preRevision,
             postRevision,
-            ending.outcome(),
+            ending.outcome().wire(),
             Workflow.getInfo().getWorkflowId(),
             snapshot == null ? null : snapshot.file(),
             ending.message());
@@ -358,7 +359,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
    * fix").
    */
   private void holdAfterFailedRollback(Ending ending) {
-    if (!ending.outcome().equals(UpdateResult.FAILED) || !ending.rolledBack()) {
+    if (ending.outcome() != UpdateOutcome.FAILED || !ending.rolledBack()) {
       return;
     }
     Hold hold =
@@ -390,23 +391,23 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   private static String statusWord(Ending ending) {
     return switch (ending.outcome()) {
-      case UpdateResult.UPDATED, UpdateResult.UNCHANGED -> "success";
-      case UpdateResult.ROLLED_BACK -> "rollback";
+      case UPDATED, UNCHANGED -> "success";
+      case ROLLED_BACK -> "rollback";
       default -> "failed";
     };
   }
 
   /** How the pipeline ended, before the status file and the result are written. */
-  private record Ending(String outcome, String message, boolean rolledBack) {
-    static Ending of(String outcome, String message) {
+  private record Ending(UpdateOutcome outcome, String message, boolean rolledBack) {
+    static Ending of(UpdateOutcome outcome, String message) {
       return new Ending(outcome, message, false);
     }
 
     static Ending failed(String message) {
-      return new Ending(UpdateResult.FAILED, message, false);
+      return new Ending(UpdateOutcome.FAILED, message, false);
     }
 
-    static Ending rolledBack(String outcome, String message) {
+    static Ending rolledBack(UpdateOutcome outcome, String message) {
       return new Ending(outcome, message, true);
     }
   }
