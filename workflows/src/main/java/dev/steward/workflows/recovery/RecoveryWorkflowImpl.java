@@ -12,6 +12,7 @@ import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.pipeline.HealthProgress;
 import dev.steward.workflows.pipeline.Pipeline;
+import dev.steward.workflows.pipeline.Rollback;
 import dev.steward.workflows.pipeline.Step;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
@@ -200,7 +201,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
       return escalate(
           "down, a restart did not help, and there is no verified snapshot to roll back to");
     }
-    if (new RollbackToSnapshot(steps, plan).run(snapshot)) {
+    if (new Rollback(steps, plan).restore(snapshot.revision(), snapshot).complete()) {
       return new Ending(
           RecoveryOutcome.ROLLED_BACK,
           "rollback to " + snapshot.file() + " (revision " + short7(snapshot.revision()) + ")",

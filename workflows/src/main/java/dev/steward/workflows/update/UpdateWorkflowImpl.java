@@ -14,6 +14,8 @@ import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.pipeline.HealthProgress;
 import dev.steward.workflows.pipeline.Pipeline;
+import dev.steward.workflows.pipeline.Rollback;
+import dev.steward.workflows.pipeline.RollbackResult;
 import dev.steward.workflows.pipeline.Step;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
@@ -258,12 +260,11 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   }
 
   private boolean restorePreviousVersion() {
-    Rollback rollback = new Rollback(steps, plan);
-    boolean restored = rollback.restore(preRevision, snapshot);
-    if (!rollback.serviceHealthy()) {
+    RollbackResult rollback = new Rollback(steps, plan).restore(preRevision, snapshot);
+    if (!rollback.healthy()) {
       collectEvidence();
     }
-    return restored;
+    return rollback.complete();
   }
 
   /** Keeps the service's last output for the result; evidence is best effort, never a failure. */

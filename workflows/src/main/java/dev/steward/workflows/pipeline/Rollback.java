@@ -1,4 +1,4 @@
-package dev.steward.workflows.update;
+package dev.steward.workflows.pipeline;
 
 import dev.steward.workflows.host.CodeActivities;
 import dev.steward.workflows.host.HealthReport;
@@ -7,38 +7,30 @@ import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.TargetPlan;
-import dev.steward.workflows.pipeline.Step;
-import dev.steward.workflows.pipeline.StepFailedException;
-import dev.steward.workflows.pipeline.StepLog;
 
 /**
- * The update pipeline's compensation: stop, code back to the recorded revision, data back from the
- * snapshot, start, verify. Each step runs even when an earlier one failed, so as much as possible
- * is restored. Workflow code: it only calls activities, through {@link HostActivityStubs}.
+ * The one rollback, of the update pipeline and of recovery: stop, code back to a revision, data
+ * back from a snapshot, start, verify. Each step runs even when an earlier one failed, so as much
+ * as possible is restored. Workflow code: it only calls activities, through {@link
+ * HostActivityStubs}.
  */
-final class Rollback {
+public final class Rollback {
   private final StepLog steps;
   private final TargetPlan plan;
-  private boolean serviceHealthy;
 
-  Rollback(StepLog steps, TargetPlan plan) {
+  public Rollback(StepLog steps, TargetPlan plan) {
     this.steps = steps;
     this.plan = plan;
   }
 
   /**
-   * Restores {@code revision} and {@code snapshot}; true when code and data are back and the
-   * service is healthy again.
+   * Puts the code back to {@code revision} (skipped when it is null: the snapshot records none) and
+   * the data back from {@code snapshot}, then restarts and verifies the service.
    */
-  boolean restore(String revision, SnapshotInfo snapshot) {
+  public RollbackResult restore(String revision, SnapshotInfo snapshot) {
     ServiceActivities stopper = HostActivityStubs.service(plan, Step.ROLLBACK_STOP.summary(plan));
     steps.attempt(Step.ROLLBACK_STOP, () -> stopper.stopService(plan), "stopped");
-    CodeActivities code = HostActivityStubs.code(plan, Step.ROLLBACK_CODE.summary(plan, revision));
-    boolean codeBack =
-        steps.attempt(
-            Step.ROLLBACK_CODE,
-            () -> code.resetCode(plan, revision),
-            "at " + UpdateTexts.short7(revision));
+    boolean codeBack = codeBack(revision);
     SnapshotActivities snapshots =
         HostActivityStubs.snapshots(plan, Step.ROLLBACK_DATA.summary(plan, snapshot.file()));
     boolean dataBack =
@@ -51,15 +43,19 @@ final class Rollback {
         steps.attempt(Step.ROLLBACK_START, () -> starter.restartService(plan), "started");
     if (!started) {
       steps.skip(Step.ROLLBACK_HEALTH, "service did not start");
-      return false;
+      return new RollbackResult(codeBack, dataBack, false, false);
     }
-    serviceHealthy = healthy();
-    return codeBack && dataBack && serviceHealthy;
+    return new RollbackResult(codeBack, dataBack, true, healthy());
   }
 
-  /** Whether the service started and stayed healthy after the rollback. */
-  boolean serviceHealthy() {
-    return serviceHealthy;
+  private boolean codeBack(String revision) {
+    if (revision == null) {
+      steps.skip(Step.ROLLBACK_CODE, "the snapshot records no revision");
+      return true;
+    }
+    CodeActivities code = HostActivityStubs.code(plan, Step.ROLLBACK_CODE.summary(plan, revision));
+    return steps.attempt(
+        Step.ROLLBACK_CODE, () -> code.resetCode(plan, revision), "at " + short7(revision));
   }
 
   private boolean healthy() {
@@ -75,5 +71,9 @@ final class Rollback {
     } catch (StepFailedException e) {
       return false;
     }
+  }
+
+  private static String short7(String revision) {
+    return revision.length() < 7 ? revision : revision.substring(0, 7);
   }
 }
