@@ -3,21 +3,19 @@ package dev.steward.workflows.recovery;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
-import dev.steward.workflows.host.PipelineActivities;
 import dev.steward.workflows.host.ProviderStatus;
 import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
-import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.pipeline.HealthProgress;
 import dev.steward.workflows.pipeline.Pipeline;
+import dev.steward.workflows.pipeline.PipelineFrame;
 import dev.steward.workflows.pipeline.Rollback;
 import dev.steward.workflows.pipeline.Step;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
 import dev.steward.workflows.pipeline.StepResult;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,27 +37,12 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
 
   @Override
   public RecoveryResult recover(RecoveryRequest request) {
-    String host = request.host();
-    String workflowId = Workflow.getInfo().getWorkflowId();
-    try {
-      PipelineActivities planner =
-          HostActivityStubs.pipeline(host, Step.PLAN.summary(null, request.target()));
-      plan =
-          steps.run(
-              Step.PLAN, () -> planner.resolvePlan(request.target()), p -> "target " + p.target());
-      PipelineActivities locks = HostActivityStubs.pipeline(host, Step.LOCK.summary(plan));
-      steps.run(Step.LOCK, () -> locks.acquireLock(plan, workflowId), "holding " + plan.target());
-    } catch (StepFailedException e) {
-      RecoveryOutcomes.record(RecoveryOutcome.FAILED);
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
-    }
+    PipelineFrame frame =
+        new PipelineFrame(
+            steps, request.host(), () -> RecoveryOutcomes.record(RecoveryOutcome.FAILED));
+    plan = frame.plan(request.target());
     downSince = request.downSince();
-    try {
-      return finish(runPlaybook());
-    } finally {
-      PipelineActivities locks = HostActivityStubs.pipeline(host, Summaries.unlock(plan.target()));
-      Workflow.newDetachedCancellationScope(() -> locks.releaseLock(plan, workflowId)).run();
-    }
+    return frame.locked(() -> plan, () -> finish(runPlaybook()));
   }
 
   @Override

@@ -6,7 +6,6 @@ import dev.steward.workflows.host.FailureTypes;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
-import dev.steward.workflows.host.PipelineActivities;
 import dev.steward.workflows.host.RunStatus;
 import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotInfo;
@@ -14,19 +13,18 @@ import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.pipeline.HealthProgress;
 import dev.steward.workflows.pipeline.Pipeline;
+import dev.steward.workflows.pipeline.PipelineFrame;
 import dev.steward.workflows.pipeline.Rollback;
 import dev.steward.workflows.pipeline.RollbackResult;
 import dev.steward.workflows.pipeline.Step;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
 import dev.steward.workflows.pipeline.StepResult;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The update pipeline of DESIGN.md: plan, lock, hold, disk, revision, snapshot, update, patches,
@@ -43,50 +41,22 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   @Override
   public UpdateResult update(UpdateRequest request) {
-    String host = request.host();
-    String workflowId = Workflow.getInfo().getWorkflowId();
-    PipelineActivities planner =
-        HostActivityStubs.pipeline(host, Step.PLAN.summary(null, request.target()));
-    plan =
-        startingStep(
-            () ->
-                steps.run(
-                    Step.PLAN,
-                    () -> planner.resolvePlan(request.target()),
-                    p -> "target " + p.target()));
+    PipelineFrame frame =
+        new PipelineFrame(steps, request.host(), () -> UpdateOutcomes.record(UpdateOutcome.FAILED));
+    plan = frame.plan(request.target());
     controls.use(plan.controls());
     // Waiting for the window happens before the lock, so a recovery can still run meanwhile.
     Optional<String> outsideWindow = controls.awaitWindow(request.waitsForWindow());
     if (outsideWindow.isPresent()) {
       return changedNothing(UpdateOutcome.SKIPPED, outsideWindow.get());
     }
-    startingStep(
-        () -> {
-          PipelineActivities locks = HostActivityStubs.pipeline(host, Step.LOCK.summary(plan));
-          steps.run(
-              Step.LOCK, () -> locks.acquireLock(plan, workflowId), "holding " + plan.target());
-          return null;
-        });
-    try {
-      Hold hold = checkHold();
-      if (hold != null) {
-        return held(hold);
-      }
-      return finish(runPipeline());
-    } finally {
-      PipelineActivities locks = HostActivityStubs.pipeline(host, Summaries.unlock(plan.target()));
-      Workflow.newDetachedCancellationScope(() -> locks.releaseLock(plan, workflowId)).run();
-    }
+    return frame.locked(() -> plan, this::unlessHeld);
   }
 
-  /** Runs a step without which the pipeline cannot start: its failure fails the run, naming why. */
-  private <T> T startingStep(Supplier<T> step) {
-    try {
-      return step.get();
-    } catch (StepFailedException e) {
-      UpdateOutcomes.record(UpdateOutcome.FAILED);
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
-    }
+  /** The pipeline, unless the target is on hold. */
+  private UpdateResult unlessHeld() {
+    Hold hold = checkHold();
+    return hold != null ? held(hold) : finish(runPipeline());
   }
 
   @Override
