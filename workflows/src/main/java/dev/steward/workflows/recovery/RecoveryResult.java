@@ -28,6 +28,73 @@ public record RecoveryResult(
     List<StepResult> steps,
     String message,
     String workflowId) {
+  /** A result of a run of {@code workflowId} on {@code target} that ended {@code outcome}. */
+  public static Builder newBuilder(String target, RecoveryOutcome outcome, String workflowId) {
+    return new Builder(target, outcome, workflowId);
+  }
+
+  /** Builds a {@link RecoveryResult} by name; what is not set is null. */
+  public static final class Builder {
+    private final String target;
+    private final RecoveryOutcome outcome;
+    private final String workflowId;
+    private String recoveredBy;
+    private String downSince;
+    private Long secondsToRecover;
+    private String evidence;
+    private List<StepResult> steps = List.of();
+    private String message;
+
+    private Builder(String target, RecoveryOutcome outcome, String workflowId) {
+      this.target = target;
+      this.outcome = outcome;
+      this.workflowId = workflowId;
+    }
+
+    public Builder recoveredBy(String recoveredBy) {
+      this.recoveredBy = recoveredBy;
+      return this;
+    }
+
+    public Builder downSince(String downSince) {
+      this.downSince = downSince;
+      return this;
+    }
+
+    public Builder secondsToRecover(Long seconds) {
+      this.secondsToRecover = seconds;
+      return this;
+    }
+
+    public Builder evidence(String evidence) {
+      this.evidence = evidence;
+      return this;
+    }
+
+    public Builder steps(List<StepResult> steps) {
+      this.steps = steps;
+      return this;
+    }
+
+    public Builder message(String message) {
+      this.message = message;
+      return this;
+    }
+
+    public RecoveryResult build() {
+      return new RecoveryResult(
+          target,
+          outcome,
+          recoveredBy,
+          downSince,
+          secondsToRecover,
+          evidence,
+          steps,
+          message,
+          workflowId);
+    }
+  }
+
   /** Whether the target ended healthy. */
   public boolean healthy() {
     return outcome == RecoveryOutcome.WAS_HEALTHY

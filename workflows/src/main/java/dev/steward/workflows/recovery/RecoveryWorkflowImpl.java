@@ -239,16 +239,15 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     }
     RecoveryOutcomes.announce(plan, ending.outcome(), ending.message(), evidence);
     RecoveryOutcomes.record(ending.outcome());
-    return new RecoveryResult(
-        plan.target(),
-        ending.outcome(),
-        ending.recoveredBy(),
-        ending.outcome() == RecoveryOutcome.WAS_HEALTHY ? null : downSince,
-        seconds,
-        evidence,
-        steps.finished(),
-        ending.message(),
-        Workflow.getInfo().getWorkflowId());
+    return RecoveryResult.newBuilder(
+            plan.target(), ending.outcome(), Workflow.getInfo().getWorkflowId())
+        .recoveredBy(ending.recoveredBy())
+        .downSince(ending.outcome() == RecoveryOutcome.WAS_HEALTHY ? null : downSince)
+        .secondsToRecover(seconds)
+        .evidence(evidence)
+        .steps(steps.finished())
+        .message(ending.message())
+        .build();
   }
 
   private static boolean isHealthy(Ending ending) {

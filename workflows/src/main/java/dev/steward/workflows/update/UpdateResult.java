@@ -31,4 +31,75 @@ public record UpdateResult(
     List<StepResult> steps,
     String message,
     boolean rolledBack,
-    String evidence) {}
+    String evidence) {
+
+  /** A result of a run of {@code workflowId} on {@code target} that ended {@code outcome}. */
+  public static Builder newBuilder(String target, UpdateOutcome outcome, String workflowId) {
+    return new Builder(target, outcome, workflowId);
+  }
+
+  /** Builds an {@link UpdateResult} by name; what is not set is null (false for rolledBack). */
+  public static final class Builder {
+    private final String target;
+    private final UpdateOutcome outcome;
+    private final String workflowId;
+    private String fromRevision;
+    private String toRevision;
+    private String snapshot;
+    private List<StepResult> steps = List.of();
+    private String message;
+    private boolean rolledBack;
+    private String evidence;
+
+    private Builder(String target, UpdateOutcome outcome, String workflowId) {
+      this.target = target;
+      this.outcome = outcome;
+      this.workflowId = workflowId;
+    }
+
+    public Builder revisions(String from, String to) {
+      this.fromRevision = from;
+      this.toRevision = to;
+      return this;
+    }
+
+    public Builder snapshot(String snapshot) {
+      this.snapshot = snapshot;
+      return this;
+    }
+
+    public Builder steps(List<StepResult> steps) {
+      this.steps = steps;
+      return this;
+    }
+
+    public Builder message(String message) {
+      this.message = message;
+      return this;
+    }
+
+    public Builder rolledBack(boolean rolledBack) {
+      this.rolledBack = rolledBack;
+      return this;
+    }
+
+    public Builder evidence(String evidence) {
+      this.evidence = evidence;
+      return this;
+    }
+
+    public UpdateResult build() {
+      return new UpdateResult(
+          target,
+          outcome,
+          fromRevision,
+          toRevision,
+          snapshot,
+          workflowId,
+          steps,
+          message,
+          rolledBack,
+          evidence);
+    }
+  }
+}

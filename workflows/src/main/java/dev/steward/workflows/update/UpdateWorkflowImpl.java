@@ -258,17 +258,10 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   /** A run that changed nothing and leaves the status file to the last run that did. */
   private UpdateResult changedNothing(UpdateOutcome outcome, String message) {
     UpdateOutcomes.record(outcome);
-    return new UpdateResult(
-        plan.target(),
-        outcome,
-        null,
-        null,
-        null,
-        Workflow.getInfo().getWorkflowId(),
-        steps.finished(),
-        message,
-        false,
-        null);
+    return UpdateResult.newBuilder(plan.target(), outcome, Workflow.getInfo().getWorkflowId())
+        .steps(steps.finished())
+        .message(message)
+        .build();
   }
 
   private UpdateResult finish(Ending ending) {
@@ -311,17 +304,14 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
             })
         .run();
     UpdateOutcomes.record(ending.outcome());
-    return new UpdateResult(
-        plan.target(),
-        ending.outcome(),
-        preRevision,
-        postRevision,
-        status.snapshot(),
-        status.workflowId(),
-        steps.finished(),
-        ending.message(),
-        ending.rolledBack(),
-        evidence);
+    return UpdateResult.newBuilder(plan.target(), ending.outcome(), status.workflowId())
+        .revisions(preRevision, postRevision)
+        .snapshot(status.snapshot())
+        .steps(steps.finished())
+        .message(ending.message())
+        .rolledBack(ending.rolledBack())
+        .evidence(evidence)
+        .build();
   }
 
   /**
