@@ -56,12 +56,12 @@ final class RunControls {
   }
 
   /**
-   * Lets the restart go ahead: waits for approval when one is needed, then checks the window is
-   * still open.
+   * The approval step: lets the restart go ahead once a person approved it (when the target asks
+   * for approval), and checks the window is still open.
    *
    * @throws StepFailedException when approval is refused or late, or the window has closed
    */
-  void clearRestart() {
+  void approveRestart() {
     awaitApproval();
     WindowPlan window = controls.window();
     if (window == null) {

@@ -122,7 +122,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
         steps.skip(Step.HEALTH, "code unchanged");
         return Ending.of(UpdateOutcome.UNCHANGED, "already at " + UpdateTexts.short7(preRevision));
       }
-      controls.clearRestart();
+      controls.approveRestart();
       restart();
       verifyHealth();
       return Ending.of(UpdateOutcome.UPDATED, "updated and healthy");
@@ -266,18 +266,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   private UpdateResult finish(Ending ending) {
     String postRevision = readRevisionQuietly();
-    boolean ok = ending.outcome() != UpdateOutcome.FAILED;
-    if (ok && snapshot != null) {
-      try {
-        steps.run(
-            Step.PRUNE,
-            () ->
-                HostActivityStubs.snapshots(plan, Step.PRUNE.summary(plan))
-                    .pruneSnapshots(plan, snapshot.file()),
-            removed -> removed.isEmpty() ? "nothing to prune" : "removed " + removed.size());
-      } catch (StepFailedException e) {
-        // Recorded as a failed step; extra snapshots never undo an update that worked.
-      }
+    if (ending.outcome() != UpdateOutcome.FAILED && snapshot != null) {
+      pruneSnapshots();
     }
     RunStatus status =
         new RunStatus(
@@ -289,18 +279,11 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
             Workflow.getInfo().getWorkflowId(),
             snapshot == null ? null : snapshot.file(),
             ending.message());
-    // A status file that cannot be written is a failed step, not a stuck run: the result stands.
     Workflow.newDetachedCancellationScope(
             () -> {
-              steps.attempt(
-                  Step.STATUS,
-                  () ->
-                      HostActivityStubs.status(plan, Step.STATUS.summary(plan))
-                          .writeStatus(plan, status),
-                  "written");
+              writeStatus(status);
               holdAfterFailedRollback(ending);
-              UpdateOutcomes.announce(
-                  plan, ending.outcome(), ending.message(), ending.rolledBack(), evidence);
+              announce(ending);
             })
         .run();
     UpdateOutcomes.record(ending.outcome());
@@ -312,6 +295,32 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
         .rolledBack(ending.rolledBack())
         .evidence(evidence)
         .build();
+  }
+
+  private void pruneSnapshots() {
+    try {
+      steps.run(
+          Step.PRUNE,
+          () ->
+              HostActivityStubs.snapshots(plan, Step.PRUNE.summary(plan))
+                  .pruneSnapshots(plan, snapshot.file()),
+          removed -> removed.isEmpty() ? "nothing to prune" : "removed " + removed.size());
+    } catch (StepFailedException e) {
+      // Recorded as a failed step; extra snapshots never undo an update that worked.
+    }
+  }
+
+  /** A status file that cannot be written is a failed step, not a stuck run: the result stands. */
+  private void writeStatus(RunStatus status) {
+    steps.attempt(
+        Step.STATUS,
+        () -> HostActivityStubs.status(plan, Step.STATUS.summary(plan)).writeStatus(plan, status),
+        "written");
+  }
+
+  private void announce(Ending ending) {
+    UpdateOutcomes.announce(
+        plan, ending.outcome(), ending.message(), ending.rolledBack(), evidence);
   }
 
   /**
