@@ -152,12 +152,8 @@ class ArchitectureTest {
         .assignedFrom(packagesOf("dev.steward." + module))
         .should()
         .beFreeOfCycles()
-        // Two cycles known today; remove each line when its cycle is gone. pipeline.StepLog builds
-        // update.StepResult, which issue 12 moves to pipeline.
-        .ignoreDependency(
-            JavaClass.Predicates.resideInAPackage("dev.steward.workflows.pipeline"),
-            HasName.Predicates.name("dev.steward.workflows.update.StepResult"))
-        // setup's classes take the root package's TemporalConnection, which registers the
+        // One cycle known today; remove this line when it is gone. setup's classes take the root
+        // package's TemporalConnection, which registers the
         // attributes of its embedded server through setup: they should take stubs and a namespace.
         .ignoreDependency(
             JavaClass.Predicates.resideInAPackage("dev.steward.worker.setup"),

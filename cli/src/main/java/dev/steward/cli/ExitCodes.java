@@ -47,9 +47,9 @@ public final class ExitCodes {
   /** The exit code of an update run. */
   public static int of(UpdateResult result) {
     return switch (result.outcome()) {
-      case UpdateResult.UPDATED, UpdateResult.UNCHANGED, UpdateResult.SKIPPED -> OK;
-      case UpdateResult.ROLLED_BACK -> ROLLED_BACK;
-      case UpdateResult.HELD -> HELD;
+      case UPDATED, UNCHANGED, SKIPPED -> OK;
+      case ROLLED_BACK -> ROLLED_BACK;
+      case HELD -> HELD;
       default -> result.rolledBack() ? UNHEALTHY : ERROR;
     };
   }

@@ -17,10 +17,13 @@ import dev.steward.workflows.monitor.MonitorState;
 import dev.steward.workflows.notify.NotifyRequest;
 import dev.steward.workflows.notify.NotifyResult;
 import dev.steward.workflows.pipeline.HealthProgress;
+import dev.steward.workflows.pipeline.StepResult;
+import dev.steward.workflows.pipeline.StepStatus;
+import dev.steward.workflows.recovery.RecoveryOutcome;
 import dev.steward.workflows.recovery.RecoveryRequest;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.update.ApprovalDecision;
-import dev.steward.workflows.update.StepResult;
+import dev.steward.workflows.update.UpdateOutcome;
 import dev.steward.workflows.update.UpdateRequest;
 import dev.steward.workflows.update.UpdateResult;
 import io.temporal.common.converter.DataConverter;
@@ -48,12 +51,12 @@ class PayloadRoundTripTest {
         new ApprovalDecision(false, "ops", "not now"),
         new UpdateResult(
             "demo",
-            UpdateResult.ROLLED_BACK,
+            UpdateOutcome.ROLLED_BACK,
             "a",
             "a",
             "/b/s.zip",
             "update/demo/x",
-            List.of(new StepResult("health", StepResult.FAILED, 10, "exited")),
+            List.of(new StepResult("health", StepStatus.FAILED, 10, "exited")),
             "health failed",
             true,
             "log tail"),
@@ -65,12 +68,12 @@ class PayloadRoundTripTest {
         new RecoveryRequest("demo", "h", null),
         new RecoveryResult(
             "demo",
-            RecoveryResult.RESTARTED,
+            RecoveryOutcome.RESTARTED,
             "restart",
             "2026-11-29T03:00:00Z",
             12L,
             "ev",
-            List.of(new StepResult("restart", StepResult.OK, 10, "restarted")),
+            List.of(new StepResult("restart", StepStatus.OK, 10, "restarted")),
             "msg",
             "id"),
         measurement,

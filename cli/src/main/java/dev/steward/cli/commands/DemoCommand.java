@@ -13,6 +13,7 @@ import dev.steward.worker.config.ConfigLoader;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.update.UpdateOutcome;
 import dev.steward.workflows.update.UpdateResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,14 +69,14 @@ public final class DemoCommand implements Callable<Integer> {
       demo.publish(2);
       String v2 = demo.upstreamRevision();
       UpdateResult second = update(runtime);
-      expect(second.outcome().equals(UpdateResult.UPDATED), "v2 update ended " + second.outcome());
+      expect(second.outcome().equals(UpdateOutcome.UPDATED), "v2 update ended " + second.outcome());
       expect(demo.checkoutRevision().equals(v2), "the checkout is not at v2 after updating");
       byte[] dataAtV2 = Files.readAllBytes(demo.state().resolve("greeting.txt"));
       say("\n== 3. update to v3 (answers health for 2 s, migrates the data, then exits 0)");
       demo.publish(3);
       UpdateResult third = update(runtime);
       expect(
-          third.outcome().equals(UpdateResult.ROLLED_BACK), "v3 update ended " + third.outcome());
+          third.outcome().equals(UpdateOutcome.ROLLED_BACK), "v3 update ended " + third.outcome());
       expect(demo.checkoutRevision().equals(v2), "the checkout is not back at v2");
       expect(
           java.util.Arrays.equals(

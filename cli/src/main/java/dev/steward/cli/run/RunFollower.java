@@ -2,9 +2,10 @@ package dev.steward.cli.run;
 
 import dev.steward.cli.UsageException;
 import dev.steward.workflows.host.FailureTypes;
+import dev.steward.workflows.pipeline.StepResult;
+import dev.steward.workflows.pipeline.StepStatus;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.recovery.RecoveryWorkflow;
-import dev.steward.workflows.update.StepResult;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
 import io.temporal.client.WorkflowException;
@@ -77,7 +78,7 @@ public final class RunFollower {
   private void printNew(List<StepResult> steps) {
     for (; printedSteps < steps.size(); printedSteps++) {
       StepResult step = steps.get(printedSteps);
-      if (step.status().equals(StepResult.RUNNING)) {
+      if (step.status().equals(StepStatus.RUNNING)) {
         return;
       }
       printer.step(step);

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.steward.cli.Steward;
 import dev.steward.worker.StewardRuntime;
+import dev.steward.workflows.pipeline.StepResult;
+import dev.steward.workflows.pipeline.StepStatus;
 import dev.steward.workflows.recovery.RecoveryResult;
-import dev.steward.workflows.update.StepResult;
 import dev.steward.workflows.update.UpdateResult;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ public final class RunPrinter {
         String.format(
             Locale.ROOT,
             "  %-8s %-16s %6.1fs  %s",
-            step.status().equals(StepResult.FAILED) ? "FAILED" : step.status(),
+            step.status() == StepStatus.FAILED ? "FAILED" : step.status().wire(),
             step.name(),
             step.durationMs() / 1000.0,
             step.message()));

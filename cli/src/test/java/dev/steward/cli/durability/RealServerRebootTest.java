@@ -104,10 +104,10 @@ class RealServerRebootTest {
     try (TemporalConnection connection = connect()) {
       WorkflowClient client = connection.client();
       UpdateResult updated = result(client, update, UpdateResult.class);
-      update.outcome = updated.outcome();
+      update.outcome = updated.outcome().wire();
       update.message = updated.message();
       RecoveryResult recovered = result(client, recovery, RecoveryResult.class);
-      recovery.outcome = recovered.outcome();
+      recovery.outcome = recovered.outcome().wire();
       recovery.message = recovered.message();
       figure("power cut during the update command", client, update.workflowId, workerStart);
       figure("power cut during a recovery's restart", client, recovery.workflowId, workerStart);
@@ -157,7 +157,7 @@ class RealServerRebootTest {
                   .isPresent());
       update.releaseUpdate();
       UpdateResult updated = result(client, update, UpdateResult.class);
-      update.outcome = updated.outcome();
+      update.outcome = updated.outcome().wire();
       update.message = updated.message();
 
       Instant resumed = ServerRuns.nextCompletedActivity(client, update.workflowId, killed);

@@ -16,6 +16,7 @@ import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.worker.config.TemporalSettings;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.update.UpdateOutcome;
 import dev.steward.workflows.update.UpdateResult;
 import io.temporal.client.WorkflowStub;
 import java.io.IOException;
@@ -87,7 +88,7 @@ class SecretsStayOnTheHostTest {
                   Pipelines.startUpdate(
                       connection.client(), "demo", "test-host", Clock.systemUTC()))
               .getResult(UpdateResult.class);
-      assertEquals(UpdateResult.ROLLED_BACK, result.outcome(), result.message());
+      assertEquals(UpdateOutcome.ROLLED_BACK, result.outcome(), result.message());
       HttpReceiver.Request first = receiver.next(120);
       HttpReceiver.Request second = receiver.next(120);
       assertTrue(first != null && second != null, "both channels should be notified");

@@ -268,12 +268,12 @@ final class Wave {
       if (c.step instanceof RecoveryStep) {
         RecoveryResult result =
             run.getResult(PATIENCE.toMillis(), TimeUnit.MILLISECONDS, RecoveryResult.class);
-        c.outcome = result.outcome();
+        c.outcome = result.outcome().wire();
         c.message = result.message();
       } else {
         UpdateResult result =
             run.getResult(PATIENCE.toMillis(), TimeUnit.MILLISECONDS, UpdateResult.class);
-        c.outcome = result.outcome();
+        c.outcome = result.outcome().wire();
         c.message = result.message();
       }
     } catch (WorkflowFailedException refused) {

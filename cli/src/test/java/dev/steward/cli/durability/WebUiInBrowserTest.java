@@ -13,6 +13,7 @@ import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.update.UpdateOutcome;
 import dev.steward.workflows.update.UpdateResult;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowStub;
@@ -127,7 +128,7 @@ class WebUiInBrowserTest {
   @Test
   void a_successful_update_shows_its_summary_steps_details_and_outcome() throws Exception {
     target.publish("healthy v2");
-    WorkflowExecution run = update(UpdateResult.UPDATED);
+    WorkflowExecution run = update(UpdateOutcome.UPDATED);
 
     TemporalWebUi.View history =
         ui.history(
@@ -160,7 +161,7 @@ class WebUiInBrowserTest {
   void a_rolled_back_update_shows_its_rollback_steps_and_outcome() throws Exception {
     String before = target.revision();
     target.publish("never-healthy");
-    WorkflowExecution run = update(UpdateResult.ROLLED_BACK);
+    WorkflowExecution run = update(UpdateOutcome.ROLLED_BACK);
 
     TemporalWebUi.View history =
         ui.history(
@@ -189,7 +190,7 @@ class WebUiInBrowserTest {
   }
 
   /** Starts an update as Steward's starters do, and waits for its outcome. */
-  private static WorkflowExecution update(String outcome) throws Exception {
+  private static WorkflowExecution update(UpdateOutcome outcome) throws Exception {
     WorkflowStub run =
         WorkflowStub.fromTyped(
             Pipelines.startUpdate(connection.client(), TestTarget.NAME, HOST, Clock.systemUTC()));

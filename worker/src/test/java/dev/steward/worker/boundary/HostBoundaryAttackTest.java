@@ -21,6 +21,7 @@ import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.host.NotifyPlan;
 import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.update.UpdateOutcome;
 import dev.steward.workflows.update.UpdateResult;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowOptions;
@@ -164,7 +165,7 @@ class HostBoundaryAttackTest {
                 Pipelines.startUpdate(connection.client(), "demo", HOST, Clock.systemUTC()))
             .getResult(UpdateResult.class);
 
-    assertEquals(UpdateResult.UPDATED, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.UPDATED, result.outcome(), result.message());
     assertEquals(next, target.revision());
   }
 
@@ -195,7 +196,7 @@ class HostBoundaryAttackTest {
     UpdateResult result = run.getResult(UpdateResult.class);
     HistoryRecorder.recordIfAsked(connection.client(), test, result.workflowId());
 
-    assertEquals(UpdateResult.ROLLED_BACK, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.ROLLED_BACK, result.outcome(), result.message());
     assertTrue(
         result
             .message()

@@ -15,6 +15,7 @@ import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.config.TemporalSettings;
 import dev.steward.worker.setup.SearchAttributeSetup;
 import dev.steward.workflows.monitor.MonitorWorkflow;
+import dev.steward.workflows.update.UpdateOutcome;
 import dev.steward.workflows.update.UpdateResult;
 import io.temporal.client.WorkflowStub;
 import io.temporal.worker.WorkerFactory;
@@ -61,7 +62,7 @@ class MetricsEndpointTest {
                     Pipelines.startUpdate(
                         connection.client(), TestTarget.NAME, config.host(), Clock.systemUTC()))
                 .getResult(2, TimeUnit.MINUTES, UpdateResult.class);
-        assertEquals(UpdateResult.UNCHANGED, result.outcome(), result.message());
+        assertEquals(UpdateOutcome.UNCHANGED, result.outcome(), result.message());
 
         String scraped =
             scrapeUntil(endpoint.port(), "steward_runs_total", "temporal_workflow_completed_total");

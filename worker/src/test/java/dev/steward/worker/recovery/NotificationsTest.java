@@ -16,6 +16,7 @@ import dev.steward.workflows.host.NotifyPlan.Channel;
 import dev.steward.workflows.notify.NotifyRequest;
 import dev.steward.workflows.notify.NotifyResult;
 import dev.steward.workflows.notify.NotifyWorkflow;
+import dev.steward.workflows.update.UpdateOutcome;
 import dev.steward.workflows.update.UpdateResult;
 import io.temporal.client.WorkflowOptions;
 import java.nio.file.Path;
@@ -155,12 +156,12 @@ class NotificationsTest {
           "    notify:\n      channels:\n        - webhook: " + http.url("/hook") + "\n");
       harness.startHealthy();
       harness.target.publish("healthy v2");
-      assertEquals(UpdateResult.UPDATED, harness.update().outcome());
+      assertEquals(UpdateOutcome.UPDATED, harness.update().outcome());
       harness.target.publish("exits-after-1s");
 
       UpdateResult rolledBack = harness.update();
 
-      assertEquals(UpdateResult.ROLLED_BACK, rolledBack.outcome());
+      assertEquals(UpdateOutcome.ROLLED_BACK, rolledBack.outcome());
       JsonNode notice = json.readTree(http.next(60).body());
       assertEquals("warning", notice.get("severity").asText());
       assertEquals("demo: update rolled back", notice.get("title").asText());

@@ -14,7 +14,9 @@ import dev.steward.worker.HttpReceiver;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.update.HistoryRecorder;
 import dev.steward.workflows.StewardSearchAttributes;
+import dev.steward.workflows.recovery.RecoveryOutcome;
 import dev.steward.workflows.recovery.RecoveryResult;
+import dev.steward.workflows.update.UpdateOutcome;
 import dev.steward.workflows.update.UpdateResult;
 import io.temporal.common.SearchAttributes;
 import java.nio.file.Files;
@@ -66,7 +68,7 @@ class RecoveryWorkflowTest {
 
     RecoveryResult result = harness.recover();
 
-    assertEquals(RecoveryResult.WAS_HEALTHY, result.outcome(), result.message());
+    assertEquals(RecoveryOutcome.WAS_HEALTHY, result.outcome(), result.message());
     assertEquals(
         pidBefore, Files.readString(harness.target.state().resolve(".steward/service.json")));
     assertFalse(stepNames(result.steps()).contains("restart"), result.steps().toString());
@@ -80,7 +82,7 @@ class RecoveryWorkflowTest {
 
     RecoveryResult result = harness.recover();
 
-    assertEquals(RecoveryResult.RESTARTED, result.outcome(), result.message());
+    assertEquals(RecoveryOutcome.RESTARTED, result.outcome(), result.message());
     assertEquals("restart", result.recoveredBy());
     assertNotNull(result.downSince());
     assertNotNull(result.secondsToRecover());
@@ -102,11 +104,11 @@ class RecoveryWorkflowTest {
             .newUntypedWorkflowStub(result.workflowId())
             .describe()
             .getTypedSearchAttributes();
-    assertEquals(RecoveryResult.RESTARTED, result.outcome(), result.message());
+    assertEquals(RecoveryOutcome.RESTARTED, result.outcome(), result.message());
     assertEquals(TestTarget.NAME, labels.get(StewardSearchAttributes.TARGET));
     assertEquals(RecoveryHarness.HOST, labels.get(StewardSearchAttributes.HOST));
     assertEquals("recovery", labels.get(StewardSearchAttributes.KIND));
-    assertEquals(RecoveryResult.RESTARTED, labels.get(StewardSearchAttributes.OUTCOME));
+    assertEquals(RecoveryOutcome.RESTARTED.wire(), labels.get(StewardSearchAttributes.OUTCOME));
   }
 
   @Test
@@ -120,13 +122,13 @@ class RecoveryWorkflowTest {
     String v1 = harness.target.revision();
     String data = harness.target.stateDigest();
     harness.target.publish("healthy v2");
-    assertEquals(UpdateResult.UPDATED, harness.update().outcome());
+    assertEquals(UpdateOutcome.UPDATED, harness.update().outcome());
     harness.corruptData();
     harness.killService();
 
     RecoveryResult result = harness.recover();
 
-    assertEquals(RecoveryResult.ROLLED_BACK, result.outcome(), result.message() + result.steps());
+    assertEquals(RecoveryOutcome.ROLLED_BACK, result.outcome(), result.message() + result.steps());
     assertEquals(v1, harness.target.revision(), "code back at the snapshot's revision");
     assertEquals(data, harness.target.stateDigest(), "data back as the snapshot recorded it");
     assertTrue(result.recoveredBy().startsWith("rollback to "), result.recoveredBy());
@@ -145,7 +147,7 @@ class RecoveryWorkflowTest {
 
     RecoveryResult result = harness.recover();
 
-    assertEquals(RecoveryResult.FAILED, result.outcome(), result.message());
+    assertEquals(RecoveryOutcome.FAILED, result.outcome(), result.message());
     assertNull(result.recoveredBy());
     assertTrue(stepNames(result.steps()).contains("hold"), result.steps().toString());
     JsonNode hold =
@@ -161,7 +163,7 @@ class RecoveryWorkflowTest {
 
     UpdateResult update = harness.update();
 
-    assertEquals(UpdateResult.HELD, update.outcome(), update.message());
+    assertEquals(UpdateOutcome.HELD, update.outcome(), update.message());
     assertTrue(update.message().contains("steward release demo"), update.message());
     assertEquals(
         java.util.List.of("plan", "lock", "hold"), stepNames(update.steps()), "nothing else ran");
@@ -182,7 +184,7 @@ class RecoveryWorkflowTest {
 
     RecoveryResult result = harness.recover();
 
-    assertEquals(RecoveryResult.WAITING_FOR_PROVIDER, result.outcome(), result.message());
+    assertEquals(RecoveryOutcome.WAITING_FOR_PROVIDER, result.outcome(), result.message());
     long restarts = stepNames(result.steps()).stream().filter("restart"::equals).count();
     assertTrue(restarts >= 4, "restarted " + restarts + " times: " + result.steps());
     assertTrue(

@@ -13,8 +13,10 @@ import dev.steward.worker.StewardWorker;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.pipeline.StepResult;
+import dev.steward.workflows.pipeline.StepStatus;
 import dev.steward.workflows.update.ApprovalDecision;
-import dev.steward.workflows.update.StepResult;
+import dev.steward.workflows.update.UpdateOutcome;
 import dev.steward.workflows.update.UpdateRequest;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
@@ -74,7 +76,7 @@ class RunControlsTest {
 
     UpdateResult result = run(new UpdateRequest(TestTarget.NAME, HOST, false));
 
-    assertEquals(UpdateResult.SKIPPED, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.SKIPPED, result.outcome(), result.message());
     assertTrue(result.message().startsWith("outside the maintenance window"), result.message());
     assertEquals(before, target.revision());
     assertFalse(Files.exists(target.statusFile()), "a skipped run leaves the status file alone");
@@ -87,7 +89,7 @@ class RunControlsTest {
 
     UpdateResult result = run(new UpdateRequest(TestTarget.NAME, HOST));
 
-    assertEquals(UpdateResult.UPDATED, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.UPDATED, result.outcome(), result.message());
     assertEquals(next, target.revision());
     assertTrue(
         result.steps().stream()
@@ -112,7 +114,7 @@ class RunControlsTest {
 
     assertEquals("approved: the run goes on to restart", answer);
     assertTrue(rootMessage(late).contains("already approved"), rootMessage(late));
-    assertEquals(UpdateResult.UPDATED, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.UPDATED, result.outcome(), result.message());
     assertEquals(next, target.revision());
   }
 
@@ -128,7 +130,7 @@ class RunControlsTest {
     run.decide(new ApprovalDecision(false, "ops", "not during the launch"));
     UpdateResult result = WorkflowStub.fromTyped(run).getResult(UpdateResult.class);
 
-    assertEquals(UpdateResult.ROLLED_BACK, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.ROLLED_BACK, result.outcome(), result.message());
     assertEquals("rejected by ops: not during the launch", step(result, "approval").message());
     assertEquals(before, target.revision());
     assertEquals(data, target.stateDigest());
@@ -142,7 +144,7 @@ class RunControlsTest {
 
     UpdateResult result = run(new UpdateRequest(TestTarget.NAME, HOST));
 
-    assertEquals(UpdateResult.ROLLED_BACK, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.ROLLED_BACK, result.outcome(), result.message());
     assertEquals("no approval within 720 min", step(result, "approval").message());
     assertEquals(before, target.revision());
   }
@@ -193,7 +195,7 @@ class RunControlsTest {
           var steps = run.progress();
           return !steps.isEmpty()
               && steps.get(steps.size() - 1).name().equals(name)
-              && steps.get(steps.size() - 1).status().equals(StepResult.RUNNING);
+              && steps.get(steps.size() - 1).status().equals(StepStatus.RUNNING);
         },
         () -> String.valueOf(run.progress()));
   }

@@ -12,7 +12,9 @@ import dev.steward.worker.StewardTestServers;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.workflows.host.TargetPlan;
-import dev.steward.workflows.update.StepResult;
+import dev.steward.workflows.pipeline.StepResult;
+import dev.steward.workflows.pipeline.StepStatus;
+import dev.steward.workflows.update.UpdateOutcome;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
 import io.temporal.client.WorkflowStub;
@@ -71,7 +73,7 @@ class SystemdUserUpdateTest {
 
     UpdateResult result = runUpdate();
 
-    assertEquals(UpdateResult.UPDATED, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.UPDATED, result.outcome(), result.message());
     assertEquals(next, target.revision());
     assertNotEquals(pidBefore, mainPid(), "systemd runs a new process of the unit");
     assertEquals("active", systemd.systemctl(true, "is-active", UNIT).output());
@@ -89,10 +91,10 @@ class SystemdUserUpdateTest {
 
     UpdateResult result = runUpdate();
 
-    assertEquals(UpdateResult.ROLLED_BACK, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.ROLLED_BACK, result.outcome(), result.message());
     StepResult health =
         result.steps().stream().filter(s -> s.name().equals("health")).findFirst().orElseThrow();
-    assertEquals(StepResult.FAILED, health.status());
+    assertEquals(StepStatus.FAILED, health.status());
     assertEquals("service is not running (" + UNIT + " is inactive)", health.message());
     assertTrue(
         result.evidence().contains("listening on"), "journal evidence: " + result.evidence());

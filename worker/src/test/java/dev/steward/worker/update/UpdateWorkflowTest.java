@@ -16,7 +16,9 @@ import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.host.TargetPlan;
-import dev.steward.workflows.update.StepResult;
+import dev.steward.workflows.pipeline.StepResult;
+import dev.steward.workflows.pipeline.StepStatus;
+import dev.steward.workflows.update.UpdateOutcome;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
 import io.temporal.client.WorkflowFailedException;
@@ -77,7 +79,7 @@ class UpdateWorkflowTest {
 
     UpdateResult result = runUpdate();
 
-    assertEquals(UpdateResult.UPDATED, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.UPDATED, result.outcome(), result.message());
     assertEquals(next, target.revision());
     assertEquals(before, result.fromRevision());
     assertEquals(next, result.toRevision());
@@ -105,7 +107,7 @@ class UpdateWorkflowTest {
     assertEquals(TestTarget.NAME, labels.get(StewardSearchAttributes.TARGET));
     assertEquals(HOST, labels.get(StewardSearchAttributes.HOST));
     assertEquals("update", labels.get(StewardSearchAttributes.KIND));
-    assertEquals(UpdateResult.UPDATED, labels.get(StewardSearchAttributes.OUTCOME));
+    assertEquals(UpdateOutcome.UPDATED.wire(), labels.get(StewardSearchAttributes.OUTCOME));
   }
 
   @Test
@@ -114,9 +116,9 @@ class UpdateWorkflowTest {
 
     UpdateResult result = runUpdate();
 
-    assertEquals(UpdateResult.UNCHANGED, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.UNCHANGED, result.outcome(), result.message());
     assertEquals(before, target.revision());
-    assertEquals(StepResult.SKIPPED, step(result, "restart").status());
+    assertEquals(StepStatus.SKIPPED, step(result, "restart").status());
     assertEquals("success", status().get("status"));
   }
 
@@ -129,9 +131,9 @@ class UpdateWorkflowTest {
 
     UpdateResult result = runUpdate();
 
-    assertEquals(UpdateResult.FAILED, result.outcome());
+    assertEquals(UpdateOutcome.FAILED, result.outcome());
     assertFalse(result.rolledBack());
-    assertEquals(StepResult.FAILED, step(result, "disk").status());
+    assertEquals(StepStatus.FAILED, step(result, "disk").status());
     assertTrue(result.message().contains("nothing was changed"), result.message());
     assertNull(result.snapshot());
     assertEquals(List.of(), target.snapshots());
@@ -149,9 +151,9 @@ class UpdateWorkflowTest {
 
     UpdateResult result = runUpdate();
 
-    assertEquals(UpdateResult.FAILED, result.outcome());
+    assertEquals(UpdateOutcome.FAILED, result.outcome());
     assertFalse(result.rolledBack());
-    assertEquals(StepResult.FAILED, step(result, "snapshot").status());
+    assertEquals(StepStatus.FAILED, step(result, "snapshot").status());
     assertEquals(before, target.revision());
     assertEquals("failed", status().get("status"));
   }
@@ -169,7 +171,7 @@ class UpdateWorkflowTest {
     UpdateResult result = runUpdate();
 
     assertRolledBackTo(before, data, result);
-    assertEquals(StepResult.FAILED, step(result, "update").status());
+    assertEquals(StepStatus.FAILED, step(result, "update").status());
   }
 
   @Test
@@ -208,7 +210,7 @@ class UpdateWorkflowTest {
     UpdateResult result = runUpdate();
 
     assertRolledBackTo(before, data, result);
-    assertEquals(StepResult.FAILED, step(result, "patches").status());
+    assertEquals(StepStatus.FAILED, step(result, "patches").status());
   }
 
   @Test
@@ -220,7 +222,7 @@ class UpdateWorkflowTest {
     UpdateResult result = runUpdate();
 
     assertRolledBackTo(before, data, result);
-    assertEquals(StepResult.FAILED, step(result, "health").status());
+    assertEquals(StepStatus.FAILED, step(result, "health").status());
     assertNotNull(result.evidence());
   }
 
@@ -233,7 +235,7 @@ class UpdateWorkflowTest {
     UpdateResult result = runUpdate();
 
     assertRolledBackTo(before, data, result);
-    assertEquals(StepResult.FAILED, step(result, "health").status());
+    assertEquals(StepStatus.FAILED, step(result, "health").status());
     assertTrue(step(result, "health").message().contains("not running"), result.message());
   }
 
@@ -250,9 +252,9 @@ class UpdateWorkflowTest {
 
     UpdateResult result = runUpdate();
 
-    assertEquals(UpdateResult.FAILED, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.FAILED, result.outcome(), result.message());
     assertTrue(result.rolledBack());
-    assertEquals(StepResult.FAILED, step(result, "rollback-health").status());
+    assertEquals(StepStatus.FAILED, step(result, "rollback-health").status());
     assertTrue(Files.exists(Path.of(result.snapshot())), "the snapshot is left in place");
     assertEquals("failed", status().get("status"));
   }
@@ -266,8 +268,8 @@ class UpdateWorkflowTest {
 
     UpdateResult second = runUpdate();
 
-    assertEquals(UpdateResult.UPDATED, first.outcome(), first.message());
-    assertEquals(UpdateResult.UPDATED, second.outcome(), second.message());
+    assertEquals(UpdateOutcome.UPDATED, first.outcome(), first.message());
+    assertEquals(UpdateOutcome.UPDATED, second.outcome(), second.message());
     assertEquals(List.of(Path.of(second.snapshot())), target.snapshots());
   }
 
@@ -300,13 +302,13 @@ class UpdateWorkflowTest {
     assertTrue(rootMessage(refused).contains(firstId), rootMessage(refused));
     Files.delete(gate);
     assertEquals(
-        UpdateResult.UNCHANGED,
+        UpdateOutcome.UNCHANGED,
         WorkflowStub.fromTyped(first).getResult(UpdateResult.class).outcome());
   }
 
   private void assertRolledBackTo(String revision, String data, UpdateResult result)
       throws Exception {
-    assertEquals(UpdateResult.ROLLED_BACK, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.ROLLED_BACK, result.outcome(), result.message());
     assertTrue(result.rolledBack());
     assertEquals(revision, target.revision(), "code is back at the recorded revision");
     assertEquals(revision, result.toRevision());
@@ -316,7 +318,8 @@ class UpdateWorkflowTest {
     Map<String, Object> status = status();
     assertEquals("rollback", status.get("status"));
     assertEquals(revision, status.get("pre_rev"));
-    assertEquals(UpdateResult.ROLLED_BACK, labels(result).get(StewardSearchAttributes.OUTCOME));
+    assertEquals(
+        UpdateOutcome.ROLLED_BACK.wire(), labels(result).get(StewardSearchAttributes.OUTCOME));
   }
 
   private UpdateResult runUpdate() {

@@ -11,7 +11,9 @@ import dev.steward.worker.StewardTestServers;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.workflows.host.TargetPlan;
-import dev.steward.workflows.update.StepResult;
+import dev.steward.workflows.pipeline.StepResult;
+import dev.steward.workflows.pipeline.StepStatus;
+import dev.steward.workflows.update.UpdateOutcome;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
 import io.temporal.api.enums.v1.EventType;
@@ -73,7 +75,7 @@ class WebUiTest {
 
     UpdateResult result = WorkflowStub.fromTyped(run).getResult(UpdateResult.class);
 
-    assertEquals(UpdateResult.ROLLED_BACK, result.outcome(), result.message());
+    assertEquals(UpdateOutcome.ROLLED_BACK, result.outcome(), result.message());
     List<String> summaries = activitySummaries(result.workflowId());
     assertFalse(summaries.contains(""), "an activity without a summary: " + summaries);
     for (String expected :
@@ -113,8 +115,8 @@ class WebUiTest {
     assertTrue(details.matches("\\d+/\\d+ verifying health: [1-8] s of 8 s stable"), details);
     StepResult running = progress.get(progress.size() - 1);
     assertEquals("health", running.name(), "the progress query names the running step");
-    assertEquals(StepResult.RUNNING, running.status());
-    assertEquals(UpdateResult.UPDATED, result.outcome(), result.message());
+    assertEquals(StepStatus.RUNNING, running.status());
+    assertEquals(UpdateOutcome.UPDATED, result.outcome(), result.message());
     long healthMillis = step(result, "health").durationMs();
     long signals = events(result.workflowId(), EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED);
     assertTrue(signals >= 1, "the health wait reported its progress");

@@ -10,6 +10,7 @@ import dev.steward.workflows.host.Notice;
 import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.notify.Notices;
+import dev.steward.workflows.pipeline.Step;
 import dev.steward.workflows.recovery.RecoveryRequest;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.recovery.RecoveryWorkflow;
@@ -38,7 +39,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
     }
     if (request.once()) {
       plan =
-          HostActivityStubs.pipeline(request.host(), Summaries.plan(request.target()))
+          HostActivityStubs.pipeline(request.host(), Step.PLAN.summary(null, request.target()))
               .resolvePlan(request.target());
       return HostActivityStubs.monitor(plan, Summaries.measure(plan)).measure(plan);
     }
@@ -55,7 +56,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
   private void resolvePlan(MonitorRequest request) {
     try {
       plan =
-          HostActivityStubs.pipeline(request.host(), Summaries.plan(request.target()))
+          HostActivityStubs.pipeline(request.host(), Step.PLAN.summary(null, request.target()))
               .resolvePlan(request.target());
     } catch (ActivityFailure e) {
       if (plan == null) {
@@ -159,7 +160,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
       return recent.size() + " recoveries already in the window";
     }
     try {
-      Hold hold = HostActivityStubs.holds(plan, Summaries.readHold(plan)).readHold(plan);
+      Hold hold = HostActivityStubs.holds(plan, Step.HOLD.summary(plan)).readHold(plan);
       return hold == null ? null : "on hold: " + hold.reason();
     } catch (ActivityFailure e) {
       return "cannot read the hold";

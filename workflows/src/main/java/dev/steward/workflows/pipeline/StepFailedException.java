@@ -4,16 +4,16 @@ package dev.steward.workflows.pipeline;
 public final class StepFailedException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private final String step;
+  private final Step step;
   private final String type;
 
-  public StepFailedException(String step, String type, String message) {
+  public StepFailedException(Step step, String type, String message) {
     super(message, null, false, false);
     this.step = step;
     this.type = type;
   }
 
-  public String step() {
+  public Step step() {
     return step;
   }
 

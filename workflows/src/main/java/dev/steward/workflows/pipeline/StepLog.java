@@ -1,6 +1,6 @@
 package dev.steward.workflows.pipeline;
 
-import dev.steward.workflows.update.StepResult;
+import dev.steward.workflows.host.TargetPlan;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TemporalFailure;
@@ -24,29 +24,26 @@ public final class StepLog {
 
   private final List<StepResult> finished = new ArrayList<>();
   private final int plannedSteps;
-  private final Function<String, String> labels;
-  private String runningStep;
+  private final Supplier<TargetPlan> plan;
+  private Step runningStep;
   private String runningPosition;
   private long runningSince;
 
-  public StepLog(int plannedSteps) {
-    this(plannedSteps, name -> name);
-  }
-
   /**
-   * @param labels what a step is doing, in words, for the current details
+   * @param pipeline whose planned steps the positions count ("3/12")
+   * @param plan the run's plan, null until it is read: the steps' labels name its details
    */
-  public StepLog(int plannedSteps, Function<String, String> labels) {
-    this.plannedSteps = plannedSteps;
-    this.labels = labels;
+  public StepLog(Pipeline pipeline, Supplier<TargetPlan> plan) {
+    this.plannedSteps = pipeline.plannedSteps();
+    this.plan = plan;
   }
 
   /**
    * Runs one step. A failed activity is recorded and rethrown as {@link StepFailedException}, with
    * the activity's own one-line message.
    */
-  public <T> T run(String name, Supplier<T> action, Function<? super T, String> describe) {
-    return check(name, action, describe, value -> true);
+  public <T> T run(Step step, Supplier<T> action, Function<? super T, String> describe) {
+    return check(step, action, describe, value -> true);
   }
 
   /**
@@ -54,26 +51,26 @@ public final class StepLog {
    * failed when {@code passed} says so, and its value is returned either way.
    */
   public <T> T check(
-      String name,
+      Step step,
       Supplier<T> action,
       Function<? super T, String> describe,
       Predicate<? super T> passed) {
-    start(name);
+    start(step);
     try {
       T value = action.get();
-      finish(name, passed.test(value) ? StepResult.OK : StepResult.FAILED, describe.apply(value));
+      finish(step, passed.test(value) ? StepStatus.OK : StepStatus.FAILED, describe.apply(value));
       return value;
     } catch (ActivityFailure failure) {
       String message = messageOf(failure);
-      finish(name, StepResult.FAILED, message);
-      throw new StepFailedException(name, typeOf(failure), message);
+      finish(step, StepStatus.FAILED, message);
+      throw new StepFailedException(step, typeOf(failure), message);
     }
   }
 
   /** Runs a step that returns nothing, recording {@code message} when it succeeds. */
-  public void run(String name, Runnable action, String message) {
+  public void run(Step step, Runnable action, String message) {
     run(
-        name,
+        step,
         () -> {
           action.run();
           return message;
@@ -86,9 +83,9 @@ public final class StepLog {
    * For steps whose failure the caller reports rather than propagates (a rollback goes on after
    * one).
    */
-  public boolean attempt(String name, Runnable action, String message) {
+  public boolean attempt(Step step, Runnable action, String message) {
     try {
-      run(name, action, message);
+      run(step, action, message);
       return true;
     } catch (StepFailedException e) {
       return false;
@@ -96,8 +93,8 @@ public final class StepLog {
   }
 
   /** Records a step that did not need to run. */
-  public void skip(String name, String why) {
-    finished.add(new StepResult(name, StepResult.SKIPPED, 0, why));
+  public void skip(Step step, String why) {
+    finished.add(new StepResult(step.wire(), StepStatus.SKIPPED, 0, why));
   }
 
   /** Every finished step, then the running one, if any. */
@@ -106,21 +103,24 @@ public final class StepLog {
     if (runningStep != null) {
       all.add(
           new StepResult(
-              runningStep, StepResult.RUNNING, Workflow.currentTimeMillis() - runningSince, ""));
+              runningStep.wire(),
+              StepStatus.RUNNING,
+              Workflow.currentTimeMillis() - runningSince,
+              ""));
     }
     return all;
   }
 
   /**
-   * Shows a health wait's live progress in the current details while a health step ({@code health}
-   * or {@code rollback-health}) runs; does nothing at any other time, so a late report of a
+   * Shows a health wait's live progress in the current details while a step that {@link
+   * Step#checksHealth() checks health} runs; does nothing at any other time, so a late report of a
    * finished wait cannot overwrite the next step's details. Changes no command: replay-safe.
    */
   public void showHealthProgress(HealthProgress progress) {
-    if (runningStep == null || !runningStep.endsWith("health")) {
+    if (runningStep == null || !runningStep.checksHealth()) {
       return;
     }
-    String rollingBack = runningStep.startsWith("rollback-") ? "rolling back: " : "";
+    String rollingBack = runningStep.rollsBack() ? "rolling back: " : "";
     Workflow.setCurrentDetails(
         runningPosition + " " + rollingBack + "verifying health: " + progress.describe());
   }
@@ -130,20 +130,20 @@ public final class StepLog {
     return List.copyOf(finished);
   }
 
-  private void start(String name) {
-    runningStep = name;
+  private void start(Step step) {
+    runningStep = step;
     runningSince = Workflow.currentTimeMillis();
     runningPosition = (finished.size() + 1) + "/" + Math.max(plannedSteps, finished.size() + 1);
-    Workflow.setCurrentDetails(runningPosition + " " + labels.apply(name));
+    Workflow.setCurrentDetails(runningPosition + " " + step.label(plan.get()));
   }
 
-  private void finish(String name, String status, String message) {
+  private void finish(Step step, StepStatus status, String message) {
     long took = Workflow.currentTimeMillis() - runningSince;
-    finished.add(new StepResult(name, status, took, message));
+    finished.add(new StepResult(step.wire(), status, took, message));
     runningStep = null;
     // The workflow metrics scope reports nothing while replaying, so each step is counted once.
     Workflow.getMetricsScope()
-        .tagged(Map.of("step", name, "status", status))
+        .tagged(Map.of("step", step.wire(), "status", status.wire()))
         .timer(STEP_DURATION_METRIC)
         .record(com.uber.m3.util.Duration.ofMillis(took));
   }

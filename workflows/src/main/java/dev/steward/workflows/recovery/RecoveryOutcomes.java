@@ -17,15 +17,15 @@ final class RecoveryOutcomes {
   private RecoveryOutcomes() {}
 
   /** Tells the target's channels about every outcome but {@code was_healthy}. */
-  static void announce(TargetPlan plan, String outcome, String message, String evidence) {
+  static void announce(TargetPlan plan, RecoveryOutcome outcome, String message, String evidence) {
     String severity =
         switch (outcome) {
-          case RecoveryResult.WAS_HEALTHY -> null;
-          case RecoveryResult.FAILED -> Notice.CRITICAL;
+          case WAS_HEALTHY -> null;
+          case FAILED -> Notice.CRITICAL;
           default -> Notice.WARNING;
         };
     if (severity != null) {
-      String title = plan.target() + ": recovery " + outcome.replace('_', ' ');
+      String title = plan.target() + ": recovery " + outcome.wire().replace('_', ' ');
       Workflow.newDetachedCancellationScope(
               () -> Notices.send(plan, Notices.of(plan, severity, title, message, evidence)))
           .run();
@@ -37,9 +37,9 @@ final class RecoveryOutcomes {
    * StewardSearchAttributes#upsertOutcome}); runs recorded before the change made no such command,
    * and replay without it.
    */
-  static void record(String outcome) {
+  static void record(RecoveryOutcome outcome) {
     if (Workflow.getVersion(OUTCOME_ATTRIBUTE, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      StewardSearchAttributes.upsertOutcome(outcome);
+      StewardSearchAttributes.upsertOutcome(outcome.wire());
     }
   }
 }

@@ -1,15 +1,14 @@
 package dev.steward.workflows.recovery;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.steward.workflows.update.StepResult;
+import dev.steward.workflows.pipeline.StepResult;
 import java.util.List;
 
 /**
  * How a recovery ended.
  *
  * @param target the target
- * @param outcome {@code was_healthy}, {@code restarted}, {@code rolled_back}, {@code
- *     waiting_for_provider} or {@code failed}
+ * @param outcome was healthy, restarted, rolled back, waiting for the provider, or failed
  * @param recoveredBy what brought it back ("restart", "rollback to …"), or null when nothing did
  * @param downSince when it was first seen down, ISO-8601 UTC, or null when it was healthy
  * @param secondsToRecover from {@code downSince} to healthy again, or null when it did not recover
@@ -21,7 +20,7 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RecoveryResult(
     String target,
-    String outcome,
+    RecoveryOutcome outcome,
     String recoveredBy,
     String downSince,
     Long secondsToRecover,
@@ -29,14 +28,77 @@ public record RecoveryResult(
     List<StepResult> steps,
     String message,
     String workflowId) {
-  public static final String WAS_HEALTHY = "was_healthy";
-  public static final String RESTARTED = "restarted";
-  public static final String ROLLED_BACK = "rolled_back";
-  public static final String WAITING_FOR_PROVIDER = "waiting_for_provider";
-  public static final String FAILED = "failed";
+  /** A result of a run of {@code workflowId} on {@code target} that ended {@code outcome}. */
+  public static Builder newBuilder(String target, RecoveryOutcome outcome, String workflowId) {
+    return new Builder(target, outcome, workflowId);
+  }
+
+  /** Builds a {@link RecoveryResult} by name; what is not set is null. */
+  public static final class Builder {
+    private final String target;
+    private final RecoveryOutcome outcome;
+    private final String workflowId;
+    private String recoveredBy;
+    private String downSince;
+    private Long secondsToRecover;
+    private String evidence;
+    private List<StepResult> steps = List.of();
+    private String message;
+
+    private Builder(String target, RecoveryOutcome outcome, String workflowId) {
+      this.target = target;
+      this.outcome = outcome;
+      this.workflowId = workflowId;
+    }
+
+    public Builder recoveredBy(String recoveredBy) {
+      this.recoveredBy = recoveredBy;
+      return this;
+    }
+
+    public Builder downSince(String downSince) {
+      this.downSince = downSince;
+      return this;
+    }
+
+    public Builder secondsToRecover(Long seconds) {
+      this.secondsToRecover = seconds;
+      return this;
+    }
+
+    public Builder evidence(String evidence) {
+      this.evidence = evidence;
+      return this;
+    }
+
+    public Builder steps(List<StepResult> steps) {
+      this.steps = steps;
+      return this;
+    }
+
+    public Builder message(String message) {
+      this.message = message;
+      return this;
+    }
+
+    public RecoveryResult build() {
+      return new RecoveryResult(
+          target,
+          outcome,
+          recoveredBy,
+          downSince,
+          secondsToRecover,
+          evidence,
+          steps,
+          message,
+          workflowId);
+    }
+  }
 
   /** Whether the target ended healthy. */
   public boolean healthy() {
-    return WAS_HEALTHY.equals(outcome) || RESTARTED.equals(outcome) || ROLLED_BACK.equals(outcome);
+    return outcome == RecoveryOutcome.WAS_HEALTHY
+        || outcome == RecoveryOutcome.RESTARTED
+        || outcome == RecoveryOutcome.ROLLED_BACK;
   }
 }

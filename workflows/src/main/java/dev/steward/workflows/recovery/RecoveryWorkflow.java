@@ -1,7 +1,7 @@
 package dev.steward.workflows.recovery;
 
 import dev.steward.workflows.pipeline.HealthProgressSignal;
-import dev.steward.workflows.update.StepResult;
+import dev.steward.workflows.pipeline.StepResult;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;

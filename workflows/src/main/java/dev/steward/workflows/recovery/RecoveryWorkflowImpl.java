@@ -3,18 +3,19 @@ package dev.steward.workflows.recovery;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
-import dev.steward.workflows.host.PipelineActivities;
 import dev.steward.workflows.host.ProviderStatus;
 import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
-import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.pipeline.HealthProgress;
+import dev.steward.workflows.pipeline.Pipeline;
+import dev.steward.workflows.pipeline.PipelineFrame;
+import dev.steward.workflows.pipeline.Rollback;
+import dev.steward.workflows.pipeline.Step;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
-import dev.steward.workflows.update.StepResult;
-import io.temporal.failure.ApplicationFailure;
+import dev.steward.workflows.pipeline.StepResult;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,38 +27,22 @@ import java.util.List;
  * reason to throw away a working version.
  */
 public class RecoveryWorkflowImpl implements RecoveryWorkflow {
-  private static final int PLANNED_STEPS = 8;
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
-  private final StepLog steps = new StepLog(PLANNED_STEPS);
   private TargetPlan plan;
+  private final StepLog steps = new StepLog(Pipeline.RECOVERY, () -> plan);
   private String downSince;
   private String evidence;
 
   @Override
   public RecoveryResult recover(RecoveryRequest request) {
-    String host = request.host();
-    String workflowId = Workflow.getInfo().getWorkflowId();
-    try {
-      PipelineActivities planner =
-          HostActivityStubs.pipeline(host, Summaries.plan(request.target()));
-      plan =
-          steps.run(
-              "plan", () -> planner.resolvePlan(request.target()), p -> "target " + p.target());
-      PipelineActivities locks = HostActivityStubs.pipeline(host, Summaries.lock(plan.target()));
-      steps.run("lock", () -> locks.acquireLock(plan, workflowId), "holding " + plan.target());
-    } catch (StepFailedException e) {
-      RecoveryOutcomes.record(RecoveryResult.FAILED);
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
-    }
+    PipelineFrame frame =
+        new PipelineFrame(
+            steps, request.host(), () -> RecoveryOutcomes.record(RecoveryOutcome.FAILED));
+    plan = frame.plan(request.target());
     downSince = request.downSince();
-    try {
-      return finish(runPlaybook());
-    } finally {
-      PipelineActivities locks = HostActivityStubs.pipeline(host, Summaries.unlock(plan.target()));
-      Workflow.newDetachedCancellationScope(() -> locks.releaseLock(plan, workflowId)).run();
-    }
+    return frame.locked(() -> plan, () -> finish(runPlaybook()));
   }
 
   @Override
@@ -73,13 +58,13 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   private Ending runPlaybook() {
     HealthReport first = confirm();
     if (first != null && first.healthy()) {
-      return new Ending(RecoveryResult.WAS_HEALTHY, null, "was healthy: " + first.message());
+      return new Ending(RecoveryOutcome.WAS_HEALTHY, null, "was healthy: " + first.message());
     }
     if (downSince == null) {
       downSince = now().toString();
     }
     if (restartAndVerify()) {
-      return new Ending(RecoveryResult.RESTARTED, "restart", "restarted and healthy");
+      return new Ending(RecoveryOutcome.RESTARTED, "restart", "restarted and healthy");
     }
     if (plan.recovery().providerStatus() != null && providerAtFault()) {
       Ending waited = waitForProvider();
@@ -92,17 +77,20 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   }
 
   private boolean restartAndVerify() {
-    ServiceActivities restarter = HostActivityStubs.service(plan, Summaries.restart(plan));
+    ServiceActivities restarter = HostActivityStubs.service(plan, Step.RESTART.summary(plan));
     try {
-      steps.run("restart", () -> restarter.restartService(plan), "restarted");
+      steps.run(Step.RESTART, () -> restarter.restartService(plan), "restarted");
     } catch (StepFailedException e) {
       return false;
     }
-    ServiceActivities verifier = HostActivityStubs.service(plan, Summaries.health(plan));
+    ServiceActivities verifier = HostActivityStubs.service(plan, Step.HEALTH.summary(plan));
     try {
       return steps
           .check(
-              "health", () -> verifier.verifyHealth(plan), HealthReport::message, h -> h.healthy())
+              Step.HEALTH,
+              () -> verifier.verifyHealth(plan),
+              HealthReport::message,
+              h -> h.healthy())
           .healthy();
     } catch (StepFailedException e) {
       return false;
@@ -117,8 +105,8 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   private HealthReport confirm() {
     try {
       return steps.check(
-          "confirm",
-          () -> HostActivityStubs.recovery(plan, Summaries.probe(plan)).probeService(plan),
+          Step.CONFIRM,
+          () -> HostActivityStubs.recovery(plan, Step.CONFIRM.summary(plan)).probeService(plan),
           HealthReport::message,
           h -> true);
     } catch (StepFailedException e) {
@@ -139,8 +127,8 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
 
   private ProviderStatus checkProvider() {
     return steps.check(
-        "provider",
-        () -> HostActivityStubs.recovery(plan, Summaries.provider(plan)).checkProvider(plan),
+        Step.PROVIDER,
+        () -> HostActivityStubs.recovery(plan, Step.PROVIDER.summary(plan)).checkProvider(plan),
         p -> p.indicator() + (p.description().isEmpty() ? "" : ": " + p.description()),
         p -> !p.atFault());
   }
@@ -158,7 +146,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
       Workflow.sleep(Duration.ofMillis(Math.min(backoff.toMillis(), left)));
       if (restartAndVerify()) {
         return new Ending(
-            RecoveryResult.RESTARTED,
+            RecoveryOutcome.RESTARTED,
             "restart after the provider's outage",
             "restarted and healthy once the provider's outage eased");
       }
@@ -172,7 +160,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     }
     collectEvidence();
     return new Ending(
-        RecoveryResult.WAITING_FOR_PROVIDER,
+        RecoveryOutcome.WAITING_FOR_PROVIDER,
         null,
         "still down after waiting "
             + Duration.ofMillis(plan.recovery().waitForProviderMillis()).toMinutes()
@@ -180,12 +168,13 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   }
 
   private Ending rollBackOrEscalate() {
-    SnapshotActivities snapshots = HostActivityStubs.snapshots(plan, Summaries.findSnapshot(plan));
+    SnapshotActivities snapshots =
+        HostActivityStubs.snapshots(plan, Step.FIND_SNAPSHOT.summary(plan));
     SnapshotInfo snapshot;
     try {
       snapshot =
           steps.run(
-              "find-snapshot",
+              Step.FIND_SNAPSHOT,
               () -> snapshots.findNewestVerifiedSnapshot(plan),
               s -> s == null ? "no snapshot verifies" : s.file() + " at " + short7(s.revision()));
     } catch (StepFailedException e) {
@@ -195,9 +184,9 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
       return escalate(
           "down, a restart did not help, and there is no verified snapshot to roll back to");
     }
-    if (new RollbackToSnapshot(steps, plan).run(snapshot)) {
+    if (new Rollback(steps, plan).restore(snapshot.revision(), snapshot).complete()) {
       return new Ending(
-          RecoveryResult.ROLLED_BACK,
+          RecoveryOutcome.ROLLED_BACK,
           "rollback to " + snapshot.file() + " (revision " + short7(snapshot.revision()) + ")",
           "rolled back to " + short7(snapshot.revision()) + " and its data; healthy");
     }
@@ -216,14 +205,14 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
         new Hold("recovery failed: " + why, now().toString(), Workflow.getInfo().getWorkflowId());
     try {
       steps.run(
-          "hold",
-          () -> HostActivityStubs.holds(plan, Summaries.putHold(plan)).putHold(plan, hold),
+          Step.PUT_HOLD,
+          () -> HostActivityStubs.holds(plan, Step.PUT_HOLD.summary(plan)).putHold(plan, hold),
           "updates held");
     } catch (StepFailedException e) {
       // Recorded as a failed step; the notice still goes out.
     }
     return new Ending(
-        RecoveryResult.FAILED, null, why + "; updates are on hold, a person is needed");
+        RecoveryOutcome.FAILED, null, why + "; updates are on hold, a person is needed");
   }
 
   /** Evidence is best effort, never a failure of the playbook. */
@@ -231,9 +220,9 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     try {
       evidence =
           steps.run(
-              "evidence",
+              Step.EVIDENCE,
               () ->
-                  HostActivityStubs.recovery(plan, Summaries.gatherEvidence(plan))
+                  HostActivityStubs.recovery(plan, Step.EVIDENCE.summary(plan))
                       .gatherEvidence(plan),
               e -> e.lines().count() + " lines");
     } catch (StepFailedException e) {
@@ -243,30 +232,27 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
 
   private RecoveryResult finish(Ending ending) {
     Long seconds = null;
-    if (downSince != null
-        && !ending.outcome().equals(RecoveryResult.WAS_HEALTHY)
-        && isHealthy(ending)) {
+    if (downSince != null && ending.outcome() != RecoveryOutcome.WAS_HEALTHY && isHealthy(ending)) {
       seconds =
           Math.max(
               0, (Workflow.currentTimeMillis() - Instant.parse(downSince).toEpochMilli()) / 1000);
     }
     RecoveryOutcomes.announce(plan, ending.outcome(), ending.message(), evidence);
     RecoveryOutcomes.record(ending.outcome());
-    return new RecoveryResult(
-        plan.target(),
-        ending.outcome(),
-        ending.recoveredBy(),
-        ending.outcome().equals(RecoveryResult.WAS_HEALTHY) ? null : downSince,
-        seconds,
-        evidence,
-        steps.finished(),
-        ending.message(),
-        Workflow.getInfo().getWorkflowId());
+    return RecoveryResult.newBuilder(
+            plan.target(), ending.outcome(), Workflow.getInfo().getWorkflowId())
+        .recoveredBy(ending.recoveredBy())
+        .downSince(ending.outcome() == RecoveryOutcome.WAS_HEALTHY ? null : downSince)
+        .secondsToRecover(seconds)
+        .evidence(evidence)
+        .steps(steps.finished())
+        .message(ending.message())
+        .build();
   }
 
   private static boolean isHealthy(Ending ending) {
-    return ending.outcome().equals(RecoveryResult.RESTARTED)
-        || ending.outcome().equals(RecoveryResult.ROLLED_BACK);
+    return ending.outcome() == RecoveryOutcome.RESTARTED
+        || ending.outcome() == RecoveryOutcome.ROLLED_BACK;
   }
 
   private static Instant now() {
@@ -279,5 +265,5 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
         : revision.substring(0, 7);
   }
 
-  private record Ending(String outcome, String recoveredBy, String message) {}
+  private record Ending(RecoveryOutcome outcome, String recoveredBy, String message) {}
 }

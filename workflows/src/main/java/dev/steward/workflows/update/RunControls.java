@@ -3,6 +3,7 @@ package dev.steward.workflows.update;
 import dev.steward.workflows.host.ControlPlan;
 import dev.steward.workflows.host.ControlPlan.ApprovalPlan;
 import dev.steward.workflows.host.ControlPlan.WindowPlan;
+import dev.steward.workflows.pipeline.Step;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
 import io.temporal.workflow.Workflow;
@@ -40,12 +41,12 @@ final class RunControls {
     }
     Instant opens = new MaintenanceWindow(window).nextOpening(now);
     if (!wait) {
-      steps.skip("window", "outside the maintenance window, which opens at " + opens);
+      steps.skip(Step.WINDOW, "outside the maintenance window, which opens at " + opens);
       return Optional.of(
           "outside the maintenance window (it opens at " + opens + "); nothing was changed");
     }
     steps.run(
-        "window",
+        Step.WINDOW,
         () -> {
           Workflow.sleep(Duration.between(now, opens));
           return opens;
@@ -55,12 +56,12 @@ final class RunControls {
   }
 
   /**
-   * Lets the restart go ahead: waits for approval when one is needed, then checks the window is
-   * still open.
+   * The approval step: lets the restart go ahead once a person approved it (when the target asks
+   * for approval), and checks the window is still open.
    *
    * @throws StepFailedException when approval is refused or late, or the window has closed
    */
-  void clearRestart() {
+  void approveRestart() {
     awaitApproval();
     WindowPlan window = controls.window();
     if (window == null) {
@@ -68,12 +69,13 @@ final class RunControls {
     }
     boolean open =
         steps.check(
-            "window",
+            Step.WINDOW,
             () -> new MaintenanceWindow(window).closingOf(now()).isPresent(),
             isOpen -> isOpen ? "still open" : "the maintenance window closed before the restart",
             isOpen -> isOpen);
     if (!open) {
-      throw new StepFailedException("window", "", "the maintenance window closed before restart");
+      throw new StepFailedException(
+          Step.WINDOW, "", "the maintenance window closed before restart");
     }
   }
 
@@ -105,13 +107,13 @@ final class RunControls {
     awaitingApproval = true;
     boolean answered =
         steps.check(
-            "approval",
+            Step.APPROVAL,
             () -> Workflow.await(timeout, () -> decision != null),
             inTime -> describeAnswer(inTime, timeout),
             inTime -> inTime && decision.approved());
     awaitingApproval = false;
     if (!answered || !decision.approved()) {
-      throw new StepFailedException("approval", "", describeAnswer(answered, timeout));
+      throw new StepFailedException(Step.APPROVAL, "", describeAnswer(answered, timeout));
     }
   }
 

@@ -16,15 +16,15 @@ final class UpdateOutcomes {
 
   /** Tells the target's channels: rollbacks and failures always, success when configured. */
   static void announce(
-      TargetPlan plan, String outcome, String message, boolean rolledBack, String evidence) {
+      TargetPlan plan, UpdateOutcome outcome, String message, boolean rolledBack, String evidence) {
     String severity =
         switch (outcome) {
-          case UpdateResult.ROLLED_BACK -> Notice.WARNING;
-          case UpdateResult.FAILED -> rolledBack ? Notice.CRITICAL : Notice.WARNING;
+          case ROLLED_BACK -> Notice.WARNING;
+          case FAILED -> rolledBack ? Notice.CRITICAL : Notice.WARNING;
           default -> plan.notifications().onSuccess() ? Notice.INFO : null;
         };
     if (severity != null) {
-      String title = plan.target() + ": update " + outcome.replace('_', ' ');
+      String title = plan.target() + ": update " + outcome.wire().replace('_', ' ');
       Notices.send(plan, Notices.of(plan, severity, title, message, evidence));
     }
   }
@@ -34,11 +34,11 @@ final class UpdateOutcomes {
    * and sets its StewardOutcome search attribute (see {@link
    * StewardSearchAttributes#upsertOutcome}).
    */
-  static void record(String outcome) {
+  static void record(UpdateOutcome outcome) {
     Workflow.getMetricsScope()
-        .tagged(Map.of("kind", "update", "outcome", outcome))
+        .tagged(Map.of("kind", "update", "outcome", outcome.wire()))
         .counter("steward_runs")
         .inc(1);
-    StewardSearchAttributes.upsertOutcome(outcome);
+    StewardSearchAttributes.upsertOutcome(outcome.wire());
   }
 }

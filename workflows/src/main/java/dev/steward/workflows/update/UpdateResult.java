@@ -1,15 +1,15 @@
 package dev.steward.workflows.update;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.steward.workflows.pipeline.StepResult;
 import java.util.List;
 
 /**
  * How an update run ended.
  *
  * @param target the target
- * @param outcome {@code updated}, {@code unchanged}, {@code rolled_back}, {@code failed}, {@code
- *     held} (the target is on hold), or {@code skipped} (started outside the maintenance window,
- *     told not to wait)
+ * @param outcome updated, unchanged, rolled back, failed, held (the target is on hold), or skipped
+ *     (started outside the maintenance window, told not to wait)
  * @param fromRevision the revision before the run
  * @param toRevision the revision the run left the checkout at
  * @param snapshot the snapshot the run took, or null when it stopped before one
@@ -23,7 +23,7 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UpdateResult(
     String target,
-    String outcome,
+    UpdateOutcome outcome,
     String fromRevision,
     String toRevision,
     String snapshot,
@@ -32,12 +32,74 @@ public record UpdateResult(
     String message,
     boolean rolledBack,
     String evidence) {
-  public static final String UPDATED = "updated";
-  public static final String UNCHANGED = "unchanged";
-  public static final String ROLLED_BACK = "rolled_back";
-  public static final String FAILED = "failed";
-  public static final String SKIPPED = "skipped";
 
-  /** The target is on hold: the run changed nothing. */
-  public static final String HELD = "held";
+  /** A result of a run of {@code workflowId} on {@code target} that ended {@code outcome}. */
+  public static Builder newBuilder(String target, UpdateOutcome outcome, String workflowId) {
+    return new Builder(target, outcome, workflowId);
+  }
+
+  /** Builds an {@link UpdateResult} by name; what is not set is null (false for rolledBack). */
+  public static final class Builder {
+    private final String target;
+    private final UpdateOutcome outcome;
+    private final String workflowId;
+    private String fromRevision;
+    private String toRevision;
+    private String snapshot;
+    private List<StepResult> steps = List.of();
+    private String message;
+    private boolean rolledBack;
+    private String evidence;
+
+    private Builder(String target, UpdateOutcome outcome, String workflowId) {
+      this.target = target;
+      this.outcome = outcome;
+      this.workflowId = workflowId;
+    }
+
+    public Builder revisions(String from, String to) {
+      this.fromRevision = from;
+      this.toRevision = to;
+      return this;
+    }
+
+    public Builder snapshot(String snapshot) {
+      this.snapshot = snapshot;
+      return this;
+    }
+
+    public Builder steps(List<StepResult> steps) {
+      this.steps = steps;
+      return this;
+    }
+
+    public Builder message(String message) {
+      this.message = message;
+      return this;
+    }
+
+    public Builder rolledBack(boolean rolledBack) {
+      this.rolledBack = rolledBack;
+      return this;
+    }
+
+    public Builder evidence(String evidence) {
+      this.evidence = evidence;
+      return this;
+    }
+
+    public UpdateResult build() {
+      return new UpdateResult(
+          target,
+          outcome,
+          fromRevision,
+          toRevision,
+          snapshot,
+          workflowId,
+          steps,
+          message,
+          rolledBack,
+          evidence);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package dev.steward.workflows.update;
 
 import dev.steward.workflows.pipeline.HealthProgressSignal;
+import dev.steward.workflows.pipeline.StepResult;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;

@@ -6,22 +6,25 @@ import dev.steward.workflows.host.FailureTypes;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
-import dev.steward.workflows.host.PipelineActivities;
 import dev.steward.workflows.host.RunStatus;
 import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.pipeline.HealthProgress;
+import dev.steward.workflows.pipeline.Pipeline;
+import dev.steward.workflows.pipeline.PipelineFrame;
+import dev.steward.workflows.pipeline.Rollback;
+import dev.steward.workflows.pipeline.RollbackResult;
+import dev.steward.workflows.pipeline.Step;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
-import io.temporal.failure.ApplicationFailure;
+import dev.steward.workflows.pipeline.StepResult;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The update pipeline of DESIGN.md: plan, lock, hold, disk, revision, snapshot, update, patches,
@@ -29,10 +32,8 @@ import java.util.function.Supplier;
  * detached cancellation scope, so cancelling a run still leaves the target as it was.
  */
 public class UpdateWorkflowImpl implements UpdateWorkflow {
-  private static final int PLANNED_STEPS = 12;
-
   private TargetPlan plan;
-  private final StepLog steps = new StepLog(PLANNED_STEPS, new StepLabels(() -> plan)::of);
+  private final StepLog steps = new StepLog(Pipeline.UPDATE, () -> plan);
   private final RunControls controls = new RunControls(steps);
   private String preRevision;
   private SnapshotInfo snapshot;
@@ -40,49 +41,22 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   @Override
   public UpdateResult update(UpdateRequest request) {
-    String host = request.host();
-    String workflowId = Workflow.getInfo().getWorkflowId();
-    PipelineActivities planner = HostActivityStubs.pipeline(host, Summaries.plan(request.target()));
-    plan =
-        startingStep(
-            () ->
-                steps.run(
-                    "plan",
-                    () -> planner.resolvePlan(request.target()),
-                    p -> "target " + p.target()));
+    PipelineFrame frame =
+        new PipelineFrame(steps, request.host(), () -> UpdateOutcomes.record(UpdateOutcome.FAILED));
+    plan = frame.plan(request.target());
     controls.use(plan.controls());
     // Waiting for the window happens before the lock, so a recovery can still run meanwhile.
     Optional<String> outsideWindow = controls.awaitWindow(request.waitsForWindow());
     if (outsideWindow.isPresent()) {
-      return changedNothing(UpdateResult.SKIPPED, outsideWindow.get());
+      return changedNothing(UpdateOutcome.SKIPPED, outsideWindow.get());
     }
-    startingStep(
-        () -> {
-          PipelineActivities locks =
-              HostActivityStubs.pipeline(host, Summaries.lock(plan.target()));
-          steps.run("lock", () -> locks.acquireLock(plan, workflowId), "holding " + plan.target());
-          return null;
-        });
-    try {
-      Hold hold = checkHold();
-      if (hold != null) {
-        return held(hold);
-      }
-      return finish(runPipeline());
-    } finally {
-      PipelineActivities locks = HostActivityStubs.pipeline(host, Summaries.unlock(plan.target()));
-      Workflow.newDetachedCancellationScope(() -> locks.releaseLock(plan, workflowId)).run();
-    }
+    return frame.locked(() -> plan, this::unlessHeld);
   }
 
-  /** Runs a step without which the pipeline cannot start: its failure fails the run, naming why. */
-  private <T> T startingStep(Supplier<T> step) {
-    try {
-      return step.get();
-    } catch (StepFailedException e) {
-      UpdateOutcomes.record(UpdateResult.FAILED);
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), e.type());
-    }
+  /** The pipeline, unless the target is on hold. */
+  private UpdateResult unlessHeld() {
+    Hold hold = checkHold();
+    return hold != null ? held(hold) : finish(runPipeline());
   }
 
   @Override
@@ -109,8 +83,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private Hold checkHold() {
     try {
       return steps.run(
-          "hold",
-          () -> HostActivityStubs.holds(plan, Summaries.readHold(plan)).readHold(plan),
+          Step.HOLD,
+          () -> HostActivityStubs.holds(plan, Step.HOLD.summary(plan)).readHold(plan),
           h -> h == null ? "not held" : "held: " + h.reason());
     } catch (StepFailedException e) {
       // Unreadable hold file: refuse rather than update a target someone may have held.
@@ -128,7 +102,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
             + "; run `steward release "
             + plan.target()
             + "` to allow them again";
-    return changedNothing(UpdateResult.HELD, message);
+    return changedNothing(UpdateOutcome.HELD, message);
   }
 
   private Ending runPipeline() {
@@ -137,23 +111,24 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       recordRevision();
       takeSnapshot();
     } catch (StepFailedException e) {
-      return Ending.failed(e.step() + " failed: " + e.getMessage() + "; nothing was changed");
+      return Ending.failed(
+          e.step().wire() + " failed: " + e.getMessage() + "; nothing was changed");
     }
     try {
       CodeUpdate update = updateCode();
       boolean patched = applyPatches();
       if (!update.moved() && !update.resumed() && !patched) {
-        steps.skip("restart", "code unchanged");
-        steps.skip("health", "code unchanged");
-        return Ending.of(UpdateResult.UNCHANGED, "already at " + UpdateTexts.short7(preRevision));
+        steps.skip(Step.RESTART, "code unchanged");
+        steps.skip(Step.HEALTH, "code unchanged");
+        return Ending.of(UpdateOutcome.UNCHANGED, "already at " + UpdateTexts.short7(preRevision));
       }
-      controls.clearRestart();
+      controls.approveRestart();
       restart();
       verifyHealth();
-      return Ending.of(UpdateResult.UPDATED, "updated and healthy");
+      return Ending.of(UpdateOutcome.UPDATED, "updated and healthy");
     } catch (StepFailedException e) {
       replanIfRefused(e);
-      return rollBack(e.step() + " failed: " + e.getMessage());
+      return rollBack(e.step().wire() + " failed: " + e.getMessage());
     } catch (CanceledFailure e) {
       rollBack("cancelled");
       throw e;
@@ -171,7 +146,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     }
     try {
       plan =
-          HostActivityStubs.pipeline(plan.host(), Summaries.plan(plan.target()))
+          HostActivityStubs.pipeline(plan.host(), Step.PLAN.summary(null, plan.target()))
               .resolvePlan(plan.target());
     } catch (RuntimeException targetGone) {
       // Then the rollback is refused too, and the run ends failed.
@@ -180,8 +155,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   private void checkDisk() {
     steps.run(
-        "disk",
-        () -> HostActivityStubs.disk(plan, Summaries.disk(plan)).checkDisk(plan),
+        Step.DISK,
+        () -> HostActivityStubs.disk(plan, Step.DISK.summary(plan)).checkDisk(plan),
         d ->
             UpdateTexts.sizeOf(d.freeBytes())
                 + " free, "
@@ -192,8 +167,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private void recordRevision() {
     preRevision =
         steps.run(
-            "revision",
-            () -> HostActivityStubs.code(plan, Summaries.revision(plan)).readRevision(plan),
+            Step.REVISION,
+            () -> HostActivityStubs.code(plan, Step.REVISION.summary(plan)).readRevision(plan),
             rev -> "at " + UpdateTexts.short7(rev));
   }
 
@@ -201,42 +176,42 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     String key = Workflow.getInfo().getWorkflowId() + "/snapshot";
     snapshot =
         steps.run(
-            "snapshot",
+            Step.SNAPSHOT,
             () ->
-                HostActivityStubs.snapshots(plan, Summaries.snapshot(plan))
+                HostActivityStubs.snapshots(plan, Step.SNAPSHOT.summary(plan))
                     .takeSnapshot(plan, key, preRevision),
             s -> s.file() + " (" + UpdateTexts.sizeOf(s.bytes()) + ", verified)");
   }
 
   private CodeUpdate updateCode() {
     String key = Workflow.getInfo().getWorkflowId() + "/update";
-    CodeActivities code = HostActivityStubs.code(plan, Summaries.update(plan));
-    return steps.run("update", () -> code.updateCode(plan, key), UpdateTexts::describe);
+    CodeActivities code = HostActivityStubs.code(plan, Step.UPDATE_CODE.summary(plan));
+    return steps.run(Step.UPDATE_CODE, () -> code.updateCode(plan, key), UpdateTexts::describe);
   }
 
   private boolean applyPatches() {
     if (plan.patches().isEmpty()) {
-      steps.skip("patches", "none configured");
+      steps.skip(Step.PATCHES, "none configured");
       return false;
     }
     List<String> applied =
         steps.run(
-            "patches",
-            () -> HostActivityStubs.code(plan, Summaries.patches(plan)).applyPatches(plan),
+            Step.PATCHES,
+            () -> HostActivityStubs.code(plan, Step.PATCHES.summary(plan)).applyPatches(plan),
             names -> names.isEmpty() ? "all in place" : "applied " + String.join(", ", names));
     return !applied.isEmpty();
   }
 
   private void restart() {
-    ServiceActivities service = HostActivityStubs.service(plan, Summaries.restart(plan));
-    steps.run("restart", () -> service.restartService(plan), "restarted");
+    ServiceActivities service = HostActivityStubs.service(plan, Step.RESTART.summary(plan));
+    steps.run(Step.RESTART, () -> service.restartService(plan), "restarted");
   }
 
   private void verifyHealth() {
-    HealthReport health = checkHealth("health");
+    HealthReport health = checkHealth();
     if (!health.healthy()) {
       collectEvidence();
-      throw new StepFailedException("health", "Unhealthy", health.message());
+      throw new StepFailedException(Step.HEALTH, "Unhealthy", health.message());
     }
   }
 
@@ -250,17 +225,16 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     Workflow.newDetachedCancellationScope(() -> healthy[0] = restorePreviousVersion()).run();
     String message = why + "; rolled back to " + UpdateTexts.short7(preRevision);
     return healthy[0]
-        ? Ending.rolledBack(UpdateResult.ROLLED_BACK, message + ", healthy")
-        : Ending.rolledBack(UpdateResult.FAILED, message + ", but the service is NOT healthy");
+        ? Ending.rolledBack(UpdateOutcome.ROLLED_BACK, message + ", healthy")
+        : Ending.rolledBack(UpdateOutcome.FAILED, message + ", but the service is NOT healthy");
   }
 
   private boolean restorePreviousVersion() {
-    Rollback rollback = new Rollback(steps, plan);
-    boolean restored = rollback.restore(preRevision, snapshot);
-    if (!rollback.serviceHealthy()) {
+    RollbackResult rollback = new Rollback(steps, plan).restore(preRevision, snapshot);
+    if (!rollback.healthy()) {
       collectEvidence();
     }
-    return restored;
+    return rollback.complete();
   }
 
   /** Keeps the service's last output for the result; evidence is best effort, never a failure. */
@@ -272,42 +246,28 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     }
   }
 
-  private HealthReport checkHealth(String step) {
-    ServiceActivities service = HostActivityStubs.service(plan, Summaries.health(plan));
+  private HealthReport checkHealth() {
+    ServiceActivities service = HostActivityStubs.service(plan, Step.HEALTH.summary(plan));
     return steps.check(
-        step, () -> service.verifyHealth(plan), HealthReport::message, HealthReport::healthy);
+        Step.HEALTH,
+        () -> service.verifyHealth(plan),
+        HealthReport::message,
+        HealthReport::healthy);
   }
 
   /** A run that changed nothing and leaves the status file to the last run that did. */
-  private UpdateResult changedNothing(String outcome, String message) {
+  private UpdateResult changedNothing(UpdateOutcome outcome, String message) {
     UpdateOutcomes.record(outcome);
-    return new UpdateResult(
-        plan.target(),
-        outcome,
-        null,
-        null,
-        null,
-        Workflow.getInfo().getWorkflowId(),
-        steps.finished(),
-        message,
-        false,
-        null);
+    return UpdateResult.newBuilder(plan.target(), outcome, Workflow.getInfo().getWorkflowId())
+        .steps(steps.finished())
+        .message(message)
+        .build();
   }
 
   private UpdateResult finish(Ending ending) {
     String postRevision = readRevisionQuietly();
-    boolean ok = !ending.outcome().equals(UpdateResult.FAILED);
-    if (ok && snapshot != null) {
-      try {
-        steps.run(
-            "prune",
-            () ->
-                HostActivityStubs.snapshots(plan, Summaries.prune(plan))
-                    .pruneSnapshots(plan, snapshot.file()),
-            removed -> removed.isEmpty() ? "nothing to prune" : "removed " + removed.size());
-      } catch (StepFailedException e) {
-        // Recorded as a failed step; extra snapshots never undo an update that worked.
-      }
+    if (ending.outcome() != UpdateOutcome.FAILED && snapshot != null) {
+      pruneSnapshots();
     }
     RunStatus status =
         new RunStatus(
@@ -315,36 +275,52 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
             Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
             preRevision,
             postRevision,
-            ending.outcome(),
+            ending.outcome().wire(),
             Workflow.getInfo().getWorkflowId(),
             snapshot == null ? null : snapshot.file(),
             ending.message());
-    // A status file that cannot be written is a failed step, not a stuck run: the result stands.
     Workflow.newDetachedCancellationScope(
             () -> {
-              steps.attempt(
-                  "status",
-                  () ->
-                      HostActivityStubs.status(plan, Summaries.status(plan))
-                          .writeStatus(plan, status),
-                  "written");
+              writeStatus(status);
               holdAfterFailedRollback(ending);
-              UpdateOutcomes.announce(
-                  plan, ending.outcome(), ending.message(), ending.rolledBack(), evidence);
+              announce(ending);
             })
         .run();
     UpdateOutcomes.record(ending.outcome());
-    return new UpdateResult(
-        plan.target(),
-        ending.outcome(),
-        preRevision,
-        postRevision,
-        status.snapshot(),
-        status.workflowId(),
-        steps.finished(),
-        ending.message(),
-        ending.rolledBack(),
-        evidence);
+    return UpdateResult.newBuilder(plan.target(), ending.outcome(), status.workflowId())
+        .revisions(preRevision, postRevision)
+        .snapshot(status.snapshot())
+        .steps(steps.finished())
+        .message(ending.message())
+        .rolledBack(ending.rolledBack())
+        .evidence(evidence)
+        .build();
+  }
+
+  private void pruneSnapshots() {
+    try {
+      steps.run(
+          Step.PRUNE,
+          () ->
+              HostActivityStubs.snapshots(plan, Step.PRUNE.summary(plan))
+                  .pruneSnapshots(plan, snapshot.file()),
+          removed -> removed.isEmpty() ? "nothing to prune" : "removed " + removed.size());
+    } catch (StepFailedException e) {
+      // Recorded as a failed step; extra snapshots never undo an update that worked.
+    }
+  }
+
+  /** A status file that cannot be written is a failed step, not a stuck run: the result stands. */
+  private void writeStatus(RunStatus status) {
+    steps.attempt(
+        Step.STATUS,
+        () -> HostActivityStubs.status(plan, Step.STATUS.summary(plan)).writeStatus(plan, status),
+        "written");
+  }
+
+  private void announce(Ending ending) {
+    UpdateOutcomes.announce(
+        plan, ending.outcome(), ending.message(), ending.rolledBack(), evidence);
   }
 
   /**
@@ -353,7 +329,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
    * fix").
    */
   private void holdAfterFailedRollback(Ending ending) {
-    if (!ending.outcome().equals(UpdateResult.FAILED) || !ending.rolledBack()) {
+    if (ending.outcome() != UpdateOutcome.FAILED || !ending.rolledBack()) {
       return;
     }
     Hold hold =
@@ -363,8 +339,8 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
             Workflow.getInfo().getWorkflowId());
     try {
       steps.run(
-          "hold",
-          () -> HostActivityStubs.holds(plan, Summaries.putHold(plan)).putHold(plan, hold),
+          Step.PUT_HOLD,
+          () -> HostActivityStubs.holds(plan, Step.PUT_HOLD.summary(plan)).putHold(plan, hold),
           "updates held");
     } catch (StepFailedException e) {
       // Recorded as a failed step; the result still says the service is not healthy.
@@ -377,7 +353,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       return preRevision;
     }
     try {
-      return HostActivityStubs.code(plan, Summaries.revision(plan)).readRevision(plan);
+      return HostActivityStubs.code(plan, Step.REVISION.summary(plan)).readRevision(plan);
     } catch (RuntimeException e) {
       return null;
     }
@@ -385,23 +361,23 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   private static String statusWord(Ending ending) {
     return switch (ending.outcome()) {
-      case UpdateResult.UPDATED, UpdateResult.UNCHANGED -> "success";
-      case UpdateResult.ROLLED_BACK -> "rollback";
+      case UPDATED, UNCHANGED -> "success";
+      case ROLLED_BACK -> "rollback";
       default -> "failed";
     };
   }
 
   /** How the pipeline ended, before the status file and the result are written. */
-  private record Ending(String outcome, String message, boolean rolledBack) {
-    static Ending of(String outcome, String message) {
+  private record Ending(UpdateOutcome outcome, String message, boolean rolledBack) {
+    static Ending of(UpdateOutcome outcome, String message) {
       return new Ending(outcome, message, false);
     }
 
     static Ending failed(String message) {
-      return new Ending(UpdateResult.FAILED, message, false);
+      return new Ending(UpdateOutcome.FAILED, message, false);
     }
 
-    static Ending rolledBack(String outcome, String message) {
+    static Ending rolledBack(UpdateOutcome outcome, String message) {
       return new Ending(outcome, message, true);
     }
   }

@@ -1,7 +1,8 @@
 package dev.steward.workflows.fakes;
 
+import dev.steward.workflows.pipeline.StepResult;
+import dev.steward.workflows.pipeline.StepStatus;
 import dev.steward.workflows.recovery.RecoveryResult;
-import dev.steward.workflows.update.StepResult;
 import dev.steward.workflows.update.UpdateResult;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class Results {
   /** Waits until the running step of {@code progress} is {@code step}. */
   public static void awaitRunning(Supplier<List<StepResult>> progress, String step)
       throws InterruptedException {
-    String running = step + " " + StepResult.RUNNING;
+    String running = step + " " + StepStatus.RUNNING;
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
     List<String> seen = List.of();
     while (System.nanoTime() < deadline) {

@@ -1,0 +1,14 @@
+package dev.steward.workflows.pipeline;
+
+import java.util.Arrays;
+
+/** The pipelines whose main path a {@link Step} counts in ("3/12" in the web UI's details). */
+public enum Pipeline {
+  UPDATE,
+  RECOVERY;
+
+  /** How many steps this pipeline's main path plans: the steps that count in it. */
+  public int plannedSteps() {
+    return (int) Arrays.stream(Step.values()).filter(step -> step.countsIn(this)).count();
+  }
+}
