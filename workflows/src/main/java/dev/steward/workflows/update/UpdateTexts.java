@@ -1,9 +1,10 @@
 package dev.steward.workflows.update;
 
 import dev.steward.workflows.host.CodeUpdate;
+import dev.steward.workflows.host.Hold;
 import java.util.Locale;
 
-/** How the update pipeline's steps describe revisions, sizes and code moves to people. */
+/** How the update pipeline describes revisions, sizes, code moves and holds to people. */
 final class UpdateTexts {
   private UpdateTexts() {}
 
@@ -13,6 +14,18 @@ final class UpdateTexts {
             ? short7(update.fromRevision()) + " -> " + short7(update.toRevision())
             : "no new revision";
     return update.resumed() ? moved + " (resumed after an interrupted attempt)" : moved;
+  }
+
+  /** Why a held target's run changed nothing, and how to release it. */
+  static String held(Hold hold, String target) {
+    return "updates are on hold"
+        + (hold.since() == null ? "" : " since " + hold.since())
+        + (hold.by() == null ? "" : " (by " + hold.by() + ")")
+        + ": "
+        + hold.reason()
+        + "; run `steward release "
+        + target
+        + "` to allow them again";
   }
 
   static String short7(String revision) {

@@ -6,7 +6,6 @@ import dev.steward.workflows.host.FailureTypes;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
-import dev.steward.workflows.host.RunStatus;
 import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.Summaries;
@@ -22,7 +21,6 @@ import dev.steward.workflows.pipeline.StepLog;
 import dev.steward.workflows.pipeline.StepResult;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +36,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private String preRevision;
   private SnapshotInfo snapshot;
   private String evidence;
+  private RollbackResult rollback;
 
   @Override
   public UpdateResult update(UpdateRequest request) {
@@ -56,7 +55,11 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   /** The pipeline, unless the target is on hold. */
   private UpdateResult unlessHeld() {
     Hold hold = checkHold();
-    return hold != null ? held(hold) : finish(runPipeline());
+    if (hold != null) {
+      return held(hold);
+    }
+    UpdateEnding ending = runPipeline();
+    return new UpdateFinish(steps, plan, preRevision, snapshot, evidence).finish(ending);
   }
 
   @Override
@@ -93,25 +96,16 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   }
 
   private UpdateResult held(Hold hold) {
-    String message =
-        "updates are on hold"
-            + (hold.since() == null ? "" : " since " + hold.since())
-            + (hold.by() == null ? "" : " (by " + hold.by() + ")")
-            + ": "
-            + hold.reason()
-            + "; run `steward release "
-            + plan.target()
-            + "` to allow them again";
-    return changedNothing(UpdateOutcome.HELD, message);
+    return changedNothing(UpdateOutcome.HELD, UpdateTexts.held(hold, plan.target()));
   }
 
-  private Ending runPipeline() {
+  private UpdateEnding runPipeline() {
     try {
       checkDisk();
       recordRevision();
       takeSnapshot();
     } catch (StepFailedException e) {
-      return Ending.failed(
+      return UpdateEnding.failed(
           e.step().wire() + " failed: " + e.getMessage() + "; nothing was changed");
     }
     try {
@@ -120,12 +114,13 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       if (!update.moved() && !update.resumed() && !patched) {
         steps.skip(Step.RESTART, "code unchanged");
         steps.skip(Step.HEALTH, "code unchanged");
-        return Ending.of(UpdateOutcome.UNCHANGED, "already at " + UpdateTexts.short7(preRevision));
+        return UpdateEnding.of(
+            UpdateOutcome.UNCHANGED, "already at " + UpdateTexts.short7(preRevision));
       }
       controls.approveRestart();
       restart();
       verifyHealth();
-      return Ending.of(UpdateOutcome.UPDATED, "updated and healthy");
+      return UpdateEnding.of(UpdateOutcome.UPDATED, "updated and healthy");
     } catch (StepFailedException e) {
       replanIfRefused(e);
       return rollBack(e.step().wire() + " failed: " + e.getMessage());
@@ -220,21 +215,20 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
    * even when an earlier one failed, so as much as possible is restored; the run ends rolled back
    * only when the service is healthy again.
    */
-  private Ending rollBack(String why) {
-    boolean[] healthy = {false};
-    Workflow.newDetachedCancellationScope(() -> healthy[0] = restorePreviousVersion()).run();
+  private UpdateEnding rollBack(String why) {
+    Workflow.newDetachedCancellationScope(this::restorePreviousVersion).run();
     String message = why + "; rolled back to " + UpdateTexts.short7(preRevision);
-    return healthy[0]
-        ? Ending.rolledBack(UpdateOutcome.ROLLED_BACK, message + ", healthy")
-        : Ending.rolledBack(UpdateOutcome.FAILED, message + ", but the service is NOT healthy");
+    return rollback.complete()
+        ? UpdateEnding.rolledBack(UpdateOutcome.ROLLED_BACK, message + ", healthy")
+        : UpdateEnding.rolledBack(
+            UpdateOutcome.FAILED, message + ", but the service is NOT healthy");
   }
 
-  private boolean restorePreviousVersion() {
-    RollbackResult rollback = new Rollback(steps, plan).restore(preRevision, snapshot);
+  private void restorePreviousVersion() {
+    rollback = new Rollback(steps, plan).restore(preRevision, snapshot);
     if (!rollback.healthy()) {
       collectEvidence();
     }
-    return rollback.complete();
   }
 
   /** Keeps the service's last output for the result; evidence is best effort, never a failure. */
@@ -262,123 +256,5 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
         .steps(steps.finished())
         .message(message)
         .build();
-  }
-
-  private UpdateResult finish(Ending ending) {
-    String postRevision = readRevisionQuietly();
-    if (ending.outcome() != UpdateOutcome.FAILED && snapshot != null) {
-      pruneSnapshots();
-    }
-    RunStatus status =
-        new RunStatus(
-            statusWord(ending),
-            Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
-            preRevision,
-            postRevision,
-            ending.outcome().wire(),
-            Workflow.getInfo().getWorkflowId(),
-            snapshot == null ? null : snapshot.file(),
-            ending.message());
-    Workflow.newDetachedCancellationScope(
-            () -> {
-              writeStatus(status);
-              holdAfterFailedRollback(ending);
-              announce(ending);
-            })
-        .run();
-    UpdateOutcomes.record(ending.outcome());
-    return UpdateResult.newBuilder(plan.target(), ending.outcome(), status.workflowId())
-        .revisions(preRevision, postRevision)
-        .snapshot(status.snapshot())
-        .steps(steps.finished())
-        .message(ending.message())
-        .rolledBack(ending.rolledBack())
-        .evidence(evidence)
-        .build();
-  }
-
-  private void pruneSnapshots() {
-    try {
-      steps.run(
-          Step.PRUNE,
-          () ->
-              HostActivityStubs.snapshots(plan, Step.PRUNE.summary(plan))
-                  .pruneSnapshots(plan, snapshot.file()),
-          removed -> removed.isEmpty() ? "nothing to prune" : "removed " + removed.size());
-    } catch (StepFailedException e) {
-      // Recorded as a failed step; extra snapshots never undo an update that worked.
-    }
-  }
-
-  /** A status file that cannot be written is a failed step, not a stuck run: the result stands. */
-  private void writeStatus(RunStatus status) {
-    steps.attempt(
-        Step.STATUS,
-        () -> HostActivityStubs.status(plan, Step.STATUS.summary(plan)).writeStatus(plan, status),
-        "written");
-  }
-
-  private void announce(Ending ending) {
-    UpdateOutcomes.announce(
-        plan, ending.outcome(), ending.message(), ending.rolledBack(), evidence);
-  }
-
-  /**
-   * A rollback that left the service unhealthy puts updates on hold: the next nightly run must not
-   * pile a new version onto a broken one (the guide's "disable the timer while you wait for a
-   * fix").
-   */
-  private void holdAfterFailedRollback(Ending ending) {
-    if (ending.outcome() != UpdateOutcome.FAILED || !ending.rolledBack()) {
-      return;
-    }
-    Hold hold =
-        new Hold(
-            ending.message(),
-            Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
-            Workflow.getInfo().getWorkflowId());
-    try {
-      steps.run(
-          Step.PUT_HOLD,
-          () -> HostActivityStubs.holds(plan, Step.PUT_HOLD.summary(plan)).putHold(plan, hold),
-          "updates held");
-    } catch (StepFailedException e) {
-      // Recorded as a failed step; the result still says the service is not healthy.
-    }
-  }
-
-  /** The revision the run leaves behind; read from the checkout once the code may have moved. */
-  private String readRevisionQuietly() {
-    if (snapshot == null) {
-      return preRevision;
-    }
-    try {
-      return HostActivityStubs.code(plan, Step.REVISION.summary(plan)).readRevision(plan);
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static String statusWord(Ending ending) {
-    return switch (ending.outcome()) {
-      case UPDATED, UNCHANGED -> "success";
-      case ROLLED_BACK -> "rollback";
-      default -> "failed";
-    };
-  }
-
-  /** How the pipeline ended, before the status file and the result are written. */
-  private record Ending(UpdateOutcome outcome, String message, boolean rolledBack) {
-    static Ending of(UpdateOutcome outcome, String message) {
-      return new Ending(outcome, message, false);
-    }
-
-    static Ending failed(String message) {
-      return new Ending(UpdateOutcome.FAILED, message, false);
-    }
-
-    static Ending rolledBack(UpdateOutcome outcome, String message) {
-      return new Ending(outcome, message, true);
-    }
   }
 }
