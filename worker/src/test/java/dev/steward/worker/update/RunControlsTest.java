@@ -151,8 +151,14 @@ class RunControlsTest {
 
   @Test
   void an_answer_to_a_run_that_is_not_waiting_is_refused() throws Exception {
-    Path started = tmp.resolve("started");
-    target.updateCommand("[" + target.script("slow.sh", "touch " + started + "\nsleep 3") + "]");
+    Path gate = Files.writeString(tmp.resolve("gate"), "the run stays at its update\n");
+    // The update command runs while the gate exists (at most 25 s, within the update timeout).
+    target.updateCommand(
+        "["
+            + target.script(
+                "gated.sh",
+                "for i in $(seq 250); do [ -f " + gate + " ] || exit 0; sleep 0.1; done")
+            + "]");
     target.withConfig("    approval: {required: true, timeout: 12h}\n");
     UpdateWorkflow run = start();
     awaitStep(run, "update");
@@ -161,6 +167,7 @@ class RunControlsTest {
         assertThrows(
             WorkflowUpdateException.class,
             () -> run.decide(new ApprovalDecision(true, "ops", null)));
+    Files.delete(gate);
 
     assertTrue(rootMessage(early).contains("not waiting for approval"), rootMessage(early));
     WorkflowStub.fromTyped(run).cancel();
