@@ -1,5 +1,6 @@
 package dev.steward.activities.service;
 
+import dev.steward.workflows.host.ManagerKind;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.host.TargetPlan.ServicePlan;
 import java.nio.file.Path;
@@ -19,19 +20,16 @@ public final class ServiceManagers {
    */
   public static ServiceManager forPlan(TargetPlan plan, Duration grace) {
     ServicePlan service = plan.service();
-    String manager = service.manager() == null ? "process" : service.manager();
+    ManagerKind manager = service.manager() == null ? ManagerKind.PROCESS : service.manager();
     return switch (manager) {
-      case "process" ->
+      case PROCESS ->
           new ProcessServiceManager(
               service.start() == null ? List.of() : service.start(),
               Path.of(service.workdir() != null ? service.workdir() : plan.checkout()),
               Path.of(plan.state()),
               grace);
-      case "systemd" -> new SystemdServiceManager(requireUnit(service), false);
-      case "systemd-user" -> new SystemdServiceManager(requireUnit(service), true);
-      default ->
-          throw ServiceFailures.configInvalid(
-              "unknown service manager \"" + manager + "\" (use process, systemd or systemd-user)");
+      case SYSTEMD -> new SystemdServiceManager(requireUnit(service), false);
+      case SYSTEMD_USER -> new SystemdServiceManager(requireUnit(service), true);
     };
   }
 

@@ -3,6 +3,7 @@ package dev.steward.activities.service;
 import dev.steward.activities.process.CommandResult;
 import dev.steward.activities.process.Commands;
 import dev.steward.workflows.host.HealthReport;
+import dev.steward.workflows.host.ManagerKind;
 import dev.steward.workflows.host.TargetPlan;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,11 +44,11 @@ public final class ServiceProbe {
    * unit's cgroup ({@code MemoryCurrent}) for systemd; empty when it is not running or unknown.
    */
   public static OptionalLong memoryBytes(TargetPlan plan) {
-    if ("process".equals(plan.service().manager()) || plan.service().manager() == null) {
+    if (plan.service().manager() == null || plan.service().manager() == ManagerKind.PROCESS) {
       return processTreeRss(Path.of(plan.state(), ".steward", "service.json"));
     }
     List<String> argv = new ArrayList<>(List.of("systemctl"));
-    if ("systemd-user".equals(plan.service().manager())) {
+    if (plan.service().manager() == ManagerKind.SYSTEMD_USER) {
       argv.add("--user");
     }
     argv.addAll(List.of("show", "-p", "MemoryCurrent", "--value", plan.service().unit()));

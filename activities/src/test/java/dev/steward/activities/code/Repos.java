@@ -2,6 +2,7 @@ package dev.steward.activities.code;
 
 import static dev.steward.activities.testing.Shell.git;
 
+import dev.steward.workflows.host.ManagerKind;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.host.TargetPlan.PatchPlan;
 import dev.steward.workflows.host.TargetPlan.UpdatePlan;
@@ -76,7 +77,7 @@ final class Repos {
         "test-host",
         checkout.toString(),
         state.toString(),
-        new TargetPlan.ServicePlan("process", List.of("true"), checkout.toString(), null),
+        new TargetPlan.ServicePlan(ManagerKind.PROCESS, List.of("true"), checkout.toString(), null),
         new TargetPlan.SnapshotPlan(
             root.resolve("backups").toString(), 7, List.of(), List.of(), List.of()),
         0,

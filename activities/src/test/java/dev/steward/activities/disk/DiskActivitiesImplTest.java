@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steward.workflows.host.DiskReport;
 import dev.steward.workflows.host.FailureTypes;
+import dev.steward.workflows.host.ManagerKind;
 import dev.steward.workflows.host.TargetPlan;
 import io.temporal.failure.ApplicationFailure;
 import java.io.RandomAccessFile;
@@ -39,7 +40,7 @@ class DiskActivitiesImplTest {
         "test-host",
         tmp.resolve("app").toString(),
         state.toString(),
-        new TargetPlan.ServicePlan("process", List.of("true"), null, null),
+        new TargetPlan.ServicePlan(ManagerKind.PROCESS, List.of("true"), null, null),
         new TargetPlan.SnapshotPlan(backups.toString(), 7, List.of(), List.of(), List.of()),
         minFree,
         new TargetPlan.UpdatePlan("origin", "main", List.of(), List.of(), 60),

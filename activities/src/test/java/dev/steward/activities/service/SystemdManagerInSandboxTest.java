@@ -10,6 +10,7 @@ import dev.steward.activities.testing.Shell;
 import dev.steward.activities.testing.SystemdSandbox;
 import dev.steward.workflows.host.FailureTypes;
 import dev.steward.workflows.host.HealthReport;
+import dev.steward.workflows.host.ManagerKind;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.host.TargetPlan.HealthPlan;
 import dev.steward.workflows.host.TargetPlan.ServicePlan;
@@ -173,7 +174,7 @@ class SystemdManagerInSandboxTest {
         "test-host",
         systemd.root().toString(),
         systemd.root().toString(),
-        new ServicePlan("systemd-user", null, null, unit),
+        new ServicePlan(ManagerKind.SYSTEMD_USER, null, null, unit),
         new SnapshotPlan(
             systemd.root().resolve("backups").toString(), 3, List.of(), List.of(), List.of()),
         0,

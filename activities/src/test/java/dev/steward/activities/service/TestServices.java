@@ -1,5 +1,6 @@
 package dev.steward.activities.service;
 
+import dev.steward.workflows.host.ManagerKind;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.host.TargetPlan.HealthPlan;
 import dev.steward.workflows.host.TargetPlan.ServicePlan;
@@ -57,7 +58,7 @@ final class TestServices {
         "test-host",
         checkout.toString(),
         state.toString(),
-        new ServicePlan("process", start, null, null),
+        new ServicePlan(ManagerKind.PROCESS, start, null, null),
         new SnapshotPlan(root.resolve("backups").toString(), 3, List.of(), List.of(), List.of()),
         0,
         new UpdatePlan(null, null, List.of("true"), List.of(), 60),

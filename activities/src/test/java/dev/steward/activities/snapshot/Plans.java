@@ -1,5 +1,6 @@
 package dev.steward.activities.snapshot;
 
+import dev.steward.workflows.host.ManagerKind;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.host.TargetPlan.HealthPlan;
 import dev.steward.workflows.host.TargetPlan.ServicePlan;
@@ -18,7 +19,7 @@ final class Plans {
         "test-host",
         checkout.toString(),
         state.toString(),
-        new ServicePlan("process", List.of("true"), null, null),
+        new ServicePlan(ManagerKind.PROCESS, List.of("true"), null, null),
         snapshot,
         0,
         new UpdatePlan(null, null, List.of("true"), List.of(), 60),

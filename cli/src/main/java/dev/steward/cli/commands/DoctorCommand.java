@@ -10,6 +10,7 @@ import dev.steward.worker.systemd.Systemd;
 import dev.steward.worker.systemd.SystemdVersion;
 import dev.steward.worker.systemd.UnitDoctor;
 import dev.steward.worker.systemd.UnitScope;
+import dev.steward.workflows.host.ManagerKind;
 import dev.steward.workflows.host.TargetPlan.ServicePlan;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -67,13 +68,13 @@ public final class DoctorCommand implements Callable<Integer> {
 
   private int checkUnit(ServicePlan service) {
     PrintWriter out = steward.out();
-    String manager = service.manager() == null ? "process" : service.manager();
-    if (!manager.startsWith("systemd")) {
+    ManagerKind manager = service.manager() == null ? ManagerKind.PROCESS : service.manager();
+    if (!manager.systemd()) {
       out.println(target + ": its service is run by the " + manager + " manager: no unit to check");
       out.flush();
       return ExitCodes.OK;
     }
-    UnitScope scope = manager.equals("systemd-user") ? UnitScope.USER : UnitScope.SYSTEM;
+    UnitScope scope = manager == ManagerKind.SYSTEMD_USER ? UnitScope.USER : UnitScope.SYSTEM;
     Systemd systemd = new Systemd();
     List<Finding> findings =
         new UnitDoctor(systemd, SystemdVersion.detect(systemd)).check(service.unit(), scope);

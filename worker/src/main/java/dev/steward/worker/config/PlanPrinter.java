@@ -1,5 +1,6 @@
 package dev.steward.worker.config;
 
+import dev.steward.workflows.host.ManagerKind;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.host.TargetPlan.HealthPlan;
 import dev.steward.workflows.host.TargetPlan.PatchPlan;
@@ -56,7 +57,7 @@ public final class PlanPrinter {
   }
 
   private static String service(ServicePlan service) {
-    if ("process".equals(service.manager())) {
+    if (service.manager() == ManagerKind.PROCESS) {
       return "process: " + argv(service.start()) + " (in " + service.workdir() + ")";
     }
     return service.manager() + ": " + service.unit();

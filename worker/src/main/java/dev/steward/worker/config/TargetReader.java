@@ -1,5 +1,6 @@
 package dev.steward.worker.config;
 
+import dev.steward.workflows.host.ManagerKind;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.host.TargetPlan.ServicePlan;
 import java.nio.file.Path;
@@ -103,7 +104,7 @@ final class TargetReader {
         service.has("workdir")
             ? paths.existingDir(service.get("workdir"), "workdir: /srv/app", ConfigPaths::mkdir)
             : checkout;
-    return new ServicePlan("process", argv, workdir.toString(), null);
+    return new ServicePlan(ManagerKind.PROCESS, argv, workdir.toString(), null);
   }
 
   private static ServicePlan systemdService(ConfigMap service, String manager) {
@@ -120,7 +121,7 @@ final class TargetReader {
           ConfigNode.quote(unit) + " is not a unit name",
           "write the unit's name, e.g. demo.service");
     }
-    return new ServicePlan(manager, List.of(), null, unit);
+    return new ServicePlan(ManagerKind.ofWire(manager), List.of(), null, unit);
   }
 
   private static void forbid(ConfigMap map, String key, String why, String fix) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.steward.workflows.host.ManagerKind;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.host.TargetPlan.HealthPlan;
 import dev.steward.workflows.host.TargetPlan.PatchPlan;
@@ -75,7 +76,10 @@ class ConfigLoaderTest {
             root + "/app",
             root + "/data",
             new ServicePlan(
-                "process", List.of("java", "Server.java", "--port", "8765"), root + "/data", null),
+                ManagerKind.PROCESS,
+                List.of("java", "Server.java", "--port", "8765"),
+                root + "/data",
+                null),
             new SnapshotPlan(
                 root + "/backups", 3, List.of("*.tmp", "cache/**"), List.of(), List.of()),
             2L * 1024 * 1024 * 1024,
@@ -153,7 +157,8 @@ class ConfigLoaderTest {
     TargetPlan plan = fx.load(yaml).targets().get("demo");
 
     assertEquals(
-        new ServicePlan("systemd-user", List.of(), null, "hermes-gateway.service"), plan.service());
+        new ServicePlan(ManagerKind.SYSTEMD_USER, List.of(), null, "hermes-gateway.service"),
+        plan.service());
     assertFalse(plan.update().usesGit());
     assertEquals(List.of("hermes", "update", "--yes"), plan.update().command());
     assertTrue(plan.snapshot().usesCommands());

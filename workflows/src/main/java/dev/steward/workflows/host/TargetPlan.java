@@ -81,13 +81,13 @@ public record TargetPlan(
   /**
    * How the service runs.
    *
-   * @param manager {@code process}, {@code systemd} or {@code systemd-user}
+   * @param manager what runs the service (null in old plans: the process manager)
    * @param start argv of the service (process manager only)
    * @param workdir working directory of the service (process manager only)
    * @param unit the systemd unit (systemd managers only)
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record ServicePlan(String manager, List<String> start, String workdir, String unit) {}
+  public record ServicePlan(ManagerKind manager, List<String> start, String workdir, String unit) {}
 
   /**
    * Where snapshots of the state directory go.

@@ -225,7 +225,8 @@ public enum Step {
     if (service == null) {
       return "service";
     }
-    return service.unit() == null ? service.manager() : service.manager() + " " + service.unit();
+    String manager = String.valueOf(service.manager());
+    return service.unit() == null ? manager : manager + " " + service.unit();
   }
 
   private static String mib(long bytes) {

@@ -2,6 +2,7 @@ package dev.steward.workflows.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.steward.workflows.host.WireEnums;
 
 /**
  * How a step stands, serialised as its lower-case wire word ({@code "ok"}), as recorded histories

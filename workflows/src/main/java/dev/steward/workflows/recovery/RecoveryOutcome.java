@@ -2,7 +2,7 @@ package dev.steward.workflows.recovery;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.steward.workflows.pipeline.WireEnums;
+import dev.steward.workflows.host.WireEnums;
 
 /**
  * How a run ended, serialised as its lower-case wire word (as recorded histories, the CLI's JSON

@@ -1,6 +1,7 @@
 package dev.steward.workflows.fakes;
 
 import dev.steward.workflows.host.ControlPlan;
+import dev.steward.workflows.host.ManagerKind;
 import dev.steward.workflows.host.MonitorPlan;
 import dev.steward.workflows.host.NotifyPlan;
 import dev.steward.workflows.host.RecoveryPlan;
@@ -29,7 +30,8 @@ public final class TestPlans {
         HOST,
         "/srv/demo",
         "/var/lib/demo",
-        new TargetPlan.ServicePlan("process", List.of("python3", "app.py"), "/srv/demo", null),
+        new TargetPlan.ServicePlan(
+            ManagerKind.PROCESS, List.of("python3", "app.py"), "/srv/demo", null),
         new TargetPlan.SnapshotPlan("/var/snapshots", 3, List.of(), List.of(), List.of()),
         1L << 30,
         new TargetPlan.UpdatePlan("origin", "main", List.of(), List.of(), 300),

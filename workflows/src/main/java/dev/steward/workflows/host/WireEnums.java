@@ -1,4 +1,4 @@
-package dev.steward.workflows.pipeline;
+package dev.steward.workflows.host;
 
 import java.util.function.Function;
 
