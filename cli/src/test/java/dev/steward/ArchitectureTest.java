@@ -152,12 +152,6 @@ class ArchitectureTest {
         .assignedFrom(packagesOf("dev.steward." + module))
         .should()
         .beFreeOfCycles()
-        // One cycle known today; remove this line when it is gone. setup's classes take the root
-        // package's TemporalConnection, which registers the
-        // attributes of its embedded server through setup: they should take stubs and a namespace.
-        .ignoreDependency(
-            JavaClass.Predicates.resideInAPackage("dev.steward.worker.setup"),
-            HasName.Predicates.name("dev.steward.worker.TemporalConnection"))
         // picocli's tree, not a layering: the root command lists its subcommands in its
         // annotation, and each names the root as its parent to reach -c and the output streams.
         .ignoreDependency(

@@ -116,8 +116,8 @@ class RealServerCommandsTest {
     Path config = inNamespace("steward-bare");
     try (TemporalConnection connection =
         TemporalConnection.connect(ConfigLoader.forThisMachine().load(config).temporal())) {
-      new NamespaceSetup(connection).ensure();
-      new SearchAttributeSetup(connection).awaitNamespace(Duration.ofSeconds(60));
+      new NamespaceSetup(connection.client()).ensure();
+      new SearchAttributeSetup(connection.client()).awaitNamespace(Duration.ofSeconds(60));
     }
 
     CliRun run = CliRun.of("-c", config.toString(), "update", "demo", "--detach");

@@ -55,7 +55,7 @@ public final class TemporalConnection implements AutoCloseable {
             WorkflowServiceStubsOptions.newBuilder().setChannel(server.getChannel()).build());
     TemporalConnection connection =
         new TemporalConnection(stubs, "default", server, "embedded in-memory server", false);
-    new SearchAttributeSetup(connection).register();
+    new SearchAttributeSetup(connection.client()).register();
     return connection;
   }
 

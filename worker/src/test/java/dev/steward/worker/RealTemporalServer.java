@@ -188,7 +188,7 @@ public final class RealTemporalServer implements BeforeAllCallback, AfterAllCall
           try (TemporalConnection connection =
               TemporalConnection.connect(
                   new TemporalSettings(address(), "default", null, null, Duration.ofSeconds(5)))) {
-            return new SearchAttributeSetup(connection).missing().orElseThrow().isEmpty();
+            return new SearchAttributeSetup(connection.client()).missing().orElseThrow().isEmpty();
           } catch (RuntimeException notYet) {
             last[0] = notYet;
             return false;

@@ -45,7 +45,8 @@ class TlsConnectionTest {
         settings(mutualTls(TestCertificates.SERVER_NAME), "file:" + keyFile);
 
     try (TemporalConnection connection = TemporalConnection.connect(settings)) {
-      assertEquals(SearchAttributeSetup.names(), new SearchAttributeSetup(connection).register());
+      assertEquals(
+          SearchAttributeSetup.names(), new SearchAttributeSetup(connection.client()).register());
       assertTrue(connection.description().contains("mTLS, API key"), connection.description());
       assertTrue(!connection.description().contains(API_KEY), "the key is never shown");
     }

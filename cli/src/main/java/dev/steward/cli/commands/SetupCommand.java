@@ -40,13 +40,13 @@ public final class SetupCommand implements Callable<Integer> {
     PrintWriter out = steward.out();
     try (TemporalConnection connection = TemporalConnection.connect(temporal)) {
       out.println("Temporal: " + connection.description());
-      NamespaceSetup.Result namespace = new NamespaceSetup(connection).ensure();
+      NamespaceSetup.Result namespace = new NamespaceSetup(connection.client()).ensure();
       out.println(
           "namespace "
               + temporal.namespace()
               + ": "
               + (namespace == NamespaceSetup.Result.CREATED ? "created" : "exists"));
-      SearchAttributeSetup attributes = new SearchAttributeSetup(connection);
+      SearchAttributeSetup attributes = new SearchAttributeSetup(connection.client());
       if (namespace == NamespaceSetup.Result.CREATED) {
         attributes.awaitNamespace(temporal.connectTimeout());
       }

@@ -68,7 +68,7 @@ public final class DevServer implements AutoCloseable {
         new TemporalSettings(
             address(), TemporalSettings.DEFAULT_NAMESPACE, null, null, SELF_CONNECT);
     try (TemporalConnection connection = TemporalConnection.connect(self)) {
-      new SearchAttributeSetup(connection).register();
+      new SearchAttributeSetup(connection.client()).register();
     }
   }
 

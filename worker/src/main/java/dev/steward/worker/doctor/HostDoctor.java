@@ -70,7 +70,7 @@ public final class HostDoctor {
   }
 
   private static Finding searchAttributes(TemporalConnection connection) {
-    Optional<List<String>> missing = new SearchAttributeSetup(connection).missing();
+    Optional<List<String>> missing = new SearchAttributeSetup(connection.client()).missing();
     if (missing.isEmpty()) {
       return Finding.unknown(
           "search attributes", "this server cannot list them; run steward setup to be sure");

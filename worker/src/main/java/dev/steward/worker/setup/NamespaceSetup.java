@@ -1,11 +1,11 @@
 package dev.steward.worker.setup;
 
 import com.google.protobuf.util.Durations;
-import dev.steward.worker.TemporalConnection;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.api.workflowservice.v1.RegisterNamespaceRequest;
+import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 
 /** Makes sure the connection's namespace exists, creating it when it does not. */
@@ -13,10 +13,14 @@ public final class NamespaceSetup {
   /** How long a closed run's history is kept in a namespace Steward creates. */
   public static final Duration RETENTION = Duration.ofDays(7);
 
-  private final TemporalConnection connection;
+  private final WorkflowClient client;
 
-  public NamespaceSetup(TemporalConnection connection) {
-    this.connection = connection;
+  /**
+   * @param client a client of the namespace to set up ({@code TemporalConnection.client()}); its
+   *     stubs carry the connection's address, TLS and API key
+   */
+  public NamespaceSetup(WorkflowClient client) {
+    this.client = client;
   }
 
   /** What {@link #ensure()} found or did. */
@@ -31,10 +35,10 @@ public final class NamespaceSetup {
    * @throws StatusRuntimeException when the server refuses (no permission, say)
    */
   public Result ensure() {
-    String namespace = connection.client().getOptions().getNamespace();
+    String namespace = client.getOptions().getNamespace();
     try {
-      connection
-          .stubs()
+      client
+          .getWorkflowServiceStubs()
           .blockingStub()
           .describeNamespace(DescribeNamespaceRequest.newBuilder().setNamespace(namespace).build());
       return Result.EXISTS;
@@ -43,8 +47,8 @@ public final class NamespaceSetup {
         throw e;
       }
     }
-    connection
-        .stubs()
+    client
+        .getWorkflowServiceStubs()
         .blockingStub()
         .registerNamespace(
             RegisterNamespaceRequest.newBuilder()

@@ -1,6 +1,5 @@
 package dev.steward.worker.setup;
 
-import dev.steward.worker.TemporalConnection;
 import dev.steward.workflows.StewardSearchAttributes;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -8,6 +7,7 @@ import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesRequest;
 import io.temporal.api.operatorservice.v1.ListSearchAttributesResponse;
+import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import java.time.Duration;
@@ -21,10 +21,14 @@ import java.util.Optional;
  * not list them; there the check answers "unknown".
  */
 public final class SearchAttributeSetup {
-  private final TemporalConnection connection;
+  private final WorkflowClient client;
 
-  public SearchAttributeSetup(TemporalConnection connection) {
-    this.connection = connection;
+  /**
+   * @param client a client of the namespace to set up ({@code TemporalConnection.client()}); its
+   *     stubs carry the connection's address, TLS and API key
+   */
+  public SearchAttributeSetup(WorkflowClient client) {
+    this.client = client;
   }
 
   /** Steward's attribute names. */
@@ -38,7 +42,7 @@ public final class SearchAttributeSetup {
    * @throws StatusRuntimeException on any other server error
    */
   public Optional<List<String>> missing() {
-    try (Operator operator = new Operator(connection)) {
+    try (Operator operator = new Operator(client)) {
       ListSearchAttributesResponse listed =
           operator
               .stubs()
@@ -100,7 +104,7 @@ public final class SearchAttributeSetup {
         AddSearchAttributesRequest.newBuilder().setNamespace(namespace());
     toAdd.forEach(
         name -> request.putSearchAttributes(name, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
-    try (Operator operator = new Operator(connection)) {
+    try (Operator operator = new Operator(client)) {
       operator.stubs().blockingStub().addSearchAttributes(request.build());
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
@@ -112,15 +116,15 @@ public final class SearchAttributeSetup {
   }
 
   private String namespace() {
-    return connection.client().getOptions().getNamespace();
+    return client.getOptions().getNamespace();
   }
 
   /** Operator stubs over the connection's own settings (address, TLS, API key). */
   private record Operator(OperatorServiceStubs stubs) implements AutoCloseable {
-    Operator(TemporalConnection connection) {
+    Operator(WorkflowClient client) {
       this(
           OperatorServiceStubs.newServiceStubs(
-              OperatorServiceStubsOptions.newBuilder(connection.stubs().getOptions())
+              OperatorServiceStubsOptions.newBuilder(client.getWorkflowServiceStubs().getOptions())
                   .validateAndBuildWithDefaults()));
     }
 

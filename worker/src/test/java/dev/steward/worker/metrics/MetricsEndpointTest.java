@@ -53,7 +53,7 @@ class MetricsEndpointTest {
                 new TemporalSettings(server.address(), "default"),
                 metrics.scope(),
                 Duration.ofSeconds(10))) {
-      new SearchAttributeSetup(connection).register();
+      new SearchAttributeSetup(connection.client()).register();
       metrics.watchStatusFiles(config.targets().values(), Clock.systemUTC());
       WorkerFactory worker = StewardWorker.start(connection.client(), () -> config, config.host());
       try {
@@ -100,7 +100,7 @@ class MetricsEndpointTest {
                 new TemporalSettings(server.address(), "default"),
                 metrics.scope(),
                 Duration.ofSeconds(10))) {
-      new SearchAttributeSetup(connection).register(); // As steward setup does.
+      new SearchAttributeSetup(connection.client()).register(); // As steward setup does.
       WorkerFactory worker = StewardWorker.start(connection.client(), () -> config, config.host());
       MonitorWorkflow monitor = null;
       try {
