@@ -57,7 +57,7 @@ public final class PipelineFrame {
       TargetPlan releasing = plan.get();
       PipelineActivities locks =
           HostActivityStubs.pipeline(host, Summaries.unlock(releasing.target()));
-      Workflow.newDetachedCancellationScope(() -> locks.releaseLock(plan.get(), workflowId)).run();
+      Workflow.newDetachedCancellationScope(() -> locks.releaseLock(releasing, workflowId)).run();
     }
   }
 

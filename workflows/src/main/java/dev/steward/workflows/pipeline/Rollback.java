@@ -1,5 +1,7 @@
 package dev.steward.workflows.pipeline;
 
+import static dev.steward.workflows.host.Revisions.short7;
+
 import dev.steward.workflows.host.CodeActivities;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.HostActivityStubs;
@@ -71,9 +73,5 @@ public final class Rollback {
     } catch (StepFailedException e) {
       return false;
     }
-  }
-
-  private static String short7(String revision) {
-    return revision.length() < 7 ? revision : revision.substring(0, 7);
   }
 }

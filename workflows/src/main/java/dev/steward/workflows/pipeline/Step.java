@@ -1,5 +1,6 @@
 package dev.steward.workflows.pipeline;
 
+import static dev.steward.workflows.host.Revisions.short7;
 import static dev.steward.workflows.pipeline.Pipeline.RECOVERY;
 import static dev.steward.workflows.pipeline.Pipeline.UPDATE;
 
@@ -241,11 +242,5 @@ public enum Step {
 
   private static String fileName(String path) {
     return path == null ? "?" : path.substring(path.lastIndexOf('/') + 1);
-  }
-
-  private static String short7(String revision) {
-    return revision == null || revision.length() < 7
-        ? String.valueOf(revision)
-        : revision.substring(0, 7);
   }
 }

@@ -1,5 +1,7 @@
 package dev.steward.workflows.recovery;
 
+import static dev.steward.workflows.host.Revisions.short7;
+
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
@@ -257,12 +259,6 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
 
   private static Instant now() {
     return Instant.ofEpochMilli(Workflow.currentTimeMillis());
-  }
-
-  static String short7(String revision) {
-    return revision == null || revision.length() < 7
-        ? String.valueOf(revision)
-        : revision.substring(0, 7);
   }
 
   private record Ending(RecoveryOutcome outcome, String recoveredBy, String message) {}

@@ -1,5 +1,7 @@
 package dev.steward.workflows.update;
 
+import static dev.steward.workflows.host.Revisions.short7;
+
 import dev.steward.workflows.host.CodeUpdate;
 import dev.steward.workflows.host.Hold;
 import java.util.Locale;
@@ -26,12 +28,6 @@ final class UpdateTexts {
         + "; run `steward release "
         + target
         + "` to allow them again";
-  }
-
-  static String short7(String revision) {
-    return revision == null || revision.length() < 7
-        ? String.valueOf(revision)
-        : revision.substring(0, 7);
   }
 
   static String sizeOf(long bytes) {

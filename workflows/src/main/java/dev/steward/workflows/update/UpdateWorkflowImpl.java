@@ -1,5 +1,7 @@
 package dev.steward.workflows.update;
 
+import static dev.steward.workflows.host.Revisions.short7;
+
 import dev.steward.workflows.host.CodeActivities;
 import dev.steward.workflows.host.CodeUpdate;
 import dev.steward.workflows.host.FailureTypes;
@@ -114,8 +116,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       if (!update.moved() && !update.resumed() && !patched) {
         steps.skip(Step.RESTART, "code unchanged");
         steps.skip(Step.HEALTH, "code unchanged");
-        return UpdateEnding.of(
-            UpdateOutcome.UNCHANGED, "already at " + UpdateTexts.short7(preRevision));
+        return UpdateEnding.of(UpdateOutcome.UNCHANGED, "already at " + short7(preRevision));
       }
       controls.approveRestart();
       restart();
@@ -164,7 +165,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
         steps.run(
             Step.REVISION,
             () -> HostActivityStubs.code(plan, Step.REVISION.summary(plan)).readRevision(plan),
-            rev -> "at " + UpdateTexts.short7(rev));
+            rev -> "at " + short7(rev));
   }
 
   private void takeSnapshot() {
@@ -217,7 +218,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
    */
   private UpdateEnding rollBack(String why) {
     Workflow.newDetachedCancellationScope(this::restorePreviousVersion).run();
-    String message = why + "; rolled back to " + UpdateTexts.short7(preRevision);
+    String message = why + "; rolled back to " + short7(preRevision);
     return rollback.complete()
         ? UpdateEnding.rolledBack(UpdateOutcome.ROLLED_BACK, message + ", healthy")
         : UpdateEnding.rolledBack(
