@@ -50,7 +50,7 @@ final class LockHolders {
    * for good, so a lock it left is stale.
    */
   private static Holder unknownToServer(LockRecord lock) {
-    WorkerProcess taker = new WorkerProcess(lock.pid(), lock.pidStartedAtMillis());
+    WorkerProcess taker = WorkerProcess.lockTaker(lock);
     return taker.isAlive() && !taker.isThisJvm() ? Holder.RUNNING_ELSEWHERE : Holder.GONE;
   }
 }

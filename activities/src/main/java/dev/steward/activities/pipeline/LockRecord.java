@@ -10,8 +10,15 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param pid the worker JVM that took the lock
  * @param pidStartedAtMillis when that JVM started (epoch millis), to tell it from a reused pid;
  *     null when the system does not say
+ * @param pidStartTicks when that JVM started, clock ticks since boot: what tells it from a reused
+ *     pid (see {@code ProcessStart}); null in locks taken before Steward kept it
  * @param acquiredAt when the lock was taken (ISO-8601)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LockRecord(
-    String workflowId, String runId, long pid, Long pidStartedAtMillis, String acquiredAt) {}
+    String workflowId,
+    String runId,
+    long pid,
+    Long pidStartedAtMillis,
+    Long pidStartTicks,
+    String acquiredAt) {}

@@ -64,7 +64,14 @@ public final class PipelineActivitiesImpl implements PipelineActivities {
       log.info("target {}: taking over the lock {} left behind", plan.target(), held.get());
     }
     WorkerProcess self = WorkerProcess.current();
-    lock.write(new LockRecord(workflowId, runId(), self.pid(), self.startedAtMillis(), acquiredAt));
+    lock.write(
+        new LockRecord(
+            workflowId,
+            runId(),
+            self.pid(),
+            self.start().epochMillis(),
+            self.start().ticks(),
+            acquiredAt));
     return null;
   }
 

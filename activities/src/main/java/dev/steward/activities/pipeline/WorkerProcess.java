@@ -1,36 +1,34 @@
 package dev.steward.activities.pipeline;
 
-import java.time.Instant;
+import dev.steward.activities.process.ProcessStart;
 import java.util.Optional;
 
 /**
- * A process known by its pid and start time: the pid alone may have been reused by the time anyone
- * asks about it.
+ * A process known by its pid and start: the pid alone may have been reused by the time anyone asks
+ * about it.
  */
-public record WorkerProcess(long pid, Long startedAtMillis) {
+public record WorkerProcess(long pid, ProcessStart start) {
 
   /** This JVM. */
   public static WorkerProcess current() {
     ProcessHandle self = ProcessHandle.current();
-    return new WorkerProcess(self.pid(), startedAtMillis(self).orElse(null));
+    return new WorkerProcess(self.pid(), ProcessStart.of(self));
   }
 
-  /** Whether that very process still runs: same pid, same start time (when both are known). */
+  /** The worker that took {@code lock}. */
+  public static WorkerProcess lockTaker(LockRecord lock) {
+    return new WorkerProcess(
+        lock.pid(), new ProcessStart(lock.pidStartTicks(), lock.pidStartedAtMillis()));
+  }
+
+  /** Whether that very process still runs: same pid, same start (when known). */
   public boolean isAlive() {
     Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-    if (handle.isEmpty() || !handle.get().isAlive()) {
-      return false;
-    }
-    Optional<Long> started = startedAtMillis(handle.get());
-    return startedAtMillis == null || started.isEmpty() || started.get().equals(startedAtMillis);
+    return handle.isPresent() && handle.get().isAlive() && start.matches(handle.get());
   }
 
   /** Whether this is the JVM asking. */
   public boolean isThisJvm() {
     return pid == ProcessHandle.current().pid();
-  }
-
-  private static Optional<Long> startedAtMillis(ProcessHandle handle) {
-    return handle.info().startInstant().map(Instant::toEpochMilli);
   }
 }

@@ -125,8 +125,8 @@ public final class GuardedCommand {
       Duration timeout)
       throws IOException, InterruptedException {
     boolean resumed = own.isEmpty();
-    long started = StepDir.startMillis(process);
-    long deadline = (started > 0 ? started : System.currentTimeMillis()) + timeout.toMillis();
+    Long started = ProcessStart.of(process).epochMillis();
+    long deadline = (started != null ? started : System.currentTimeMillis()) + timeout.toMillis();
     while (true) {
       Optional<String> exit = step.readExit();
       if (exit.isPresent()) {

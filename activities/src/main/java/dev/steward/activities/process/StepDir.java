@@ -77,11 +77,12 @@ final class StepDir {
     }
   }
 
-  /** Records which process runs the command: "pid startMillis", written atomically. */
+  /** Records which process runs the command: "pid startMillis startTicks", written atomically. */
   void writePid(ProcessHandle process) throws IOException {
-    AtomicFiles.write(
-        dir.resolve("pid"),
-        (process.pid() + " " + startMillis(process) + "\n").getBytes(StandardCharsets.UTF_8));
+    ProcessStart start = ProcessStart.of(process);
+    String line =
+        process.pid() + " " + orMinusOne(start.epochMillis()) + " " + orMinusOne(start.ticks());
+    AtomicFiles.write(dir.resolve("pid"), (line + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   /** The recorded process, when one was recorded; it may since have exited. */
@@ -91,22 +92,26 @@ final class StepDir {
       return Optional.empty();
     }
     String[] fields = Files.readString(pid).strip().split("\\s+");
-    return Optional.of(new RecordedProcess(Long.parseLong(fields[0]), Long.parseLong(fields[1])));
+    Long millis = knownOrNull(Long.parseLong(fields[1]));
+    Long ticks = fields.length > 2 ? knownOrNull(Long.parseLong(fields[2])) : null; // Older: 2.
+    return Optional.of(
+        new RecordedProcess(Long.parseLong(fields[0]), new ProcessStart(ticks, millis)));
   }
 
-  /** A process's start time in epoch millis, or -1 when the platform does not say. */
-  static long startMillis(ProcessHandle process) {
-    return process.info().startInstant().map(i -> i.toEpochMilli()).orElse(-1L);
+  private static long orMinusOne(Long value) {
+    return value == null ? -1 : value;
   }
 
-  /** A process as recorded: its pid and start time, which together tell it from a reused pid. */
-  record RecordedProcess(long pid, long startMillis) {
+  private static Long knownOrNull(long value) {
+    return value < 0 ? null : value;
+  }
+
+  /** A process as recorded: its pid and start, which together tell it from a reused pid. */
+  record RecordedProcess(long pid, ProcessStart start) {
 
     /** The live process this record names, if it is still running. */
     Optional<ProcessHandle> live() {
-      return ProcessHandle.of(pid)
-          .filter(ProcessHandle::isAlive)
-          .filter(p -> startMillis < 0 || StepDir.startMillis(p) == startMillis);
+      return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(start::matches);
     }
   }
 }

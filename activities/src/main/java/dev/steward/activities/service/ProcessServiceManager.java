@@ -52,8 +52,7 @@ public final class ProcessServiceManager implements ServiceManager {
       Files.createDirectories(stewardDir);
       appendToLog("--- steward: starting `" + String.join(" ", argv) + "` at " + Instant.now());
       process = builder().start();
-      new ServiceRecord(process.pid(), ServiceRecord.startMillis(process.toHandle()), argv)
-          .write(recordFile());
+      ServiceRecord.of(process.toHandle(), argv).write(recordFile());
     } catch (IOException e) {
       throw serviceFailed("cannot start `" + String.join(" ", argv) + "`: " + e.getMessage());
     }

@@ -1,6 +1,7 @@
 package dev.steward.activities.service;
 
 import dev.steward.activities.process.Commands;
+import dev.steward.activities.process.ProcFs;
 import io.temporal.activity.Activity;
 import java.time.Duration;
 import java.util.LinkedHashSet;

@@ -2,6 +2,7 @@ package dev.steward.activities.service;
 
 import dev.steward.activities.process.CommandResult;
 import dev.steward.activities.process.Commands;
+import dev.steward.activities.process.ProcFs;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.ManagerKind;
 import dev.steward.workflows.host.TargetPlan;

@@ -115,7 +115,8 @@ class GuardedCommandTest {
       throws Exception {
     Process earlier = new ProcessBuilder("true").start();
     ProcessHandle handle = earlier.toHandle();
-    long startMillis = StepDir.startMillis(handle);
+    // The two-field record of old: pid and start millis.
+    long startMillis = handle.info().startInstant().map(i -> i.toEpochMilli()).orElse(-1L);
     earlier.waitFor();
     Path stepDir = guard.stepDir(KEY);
     Files.writeString(stepDir.resolve("started"), "earlier\n");

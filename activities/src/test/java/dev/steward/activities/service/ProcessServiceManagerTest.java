@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.steward.activities.process.ProcFs;
 import dev.steward.workflows.host.FailureTypes;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.host.TargetPlan.HealthPlan;
@@ -113,7 +114,7 @@ class ProcessServiceManagerTest {
     TargetPlan plan = TestServices.plan(root, List.of("sleep", "600"), RUNNING);
     long self = ProcessHandle.current().pid();
     Files.createDirectories(Path.of(plan.state(), ".steward"));
-    new ServiceRecord(self, 12345, List.of("old", "service"))
+    new ServiceRecord(self, 12345, 67L, List.of("old", "service"))
         .write(Path.of(plan.state(), ".steward", "service.json"));
 
     services.stopService(plan);
@@ -121,6 +122,36 @@ class ProcessServiceManagerTest {
     assertTrue(alive(self));
     assertEquals(
         "service is not running (pid " + self + " exited)", services.verifyHealth(plan).message());
+  }
+
+  @Test
+  void a_record_from_before_start_ticks_still_tells_a_reused_pid_by_its_start_time()
+      throws Exception {
+    TargetPlan plan = TestServices.plan(root, List.of("sleep", "600"), RUNNING);
+    long self = ProcessHandle.current().pid();
+    Files.createDirectories(Path.of(plan.state(), ".steward"));
+    new ServiceRecord(self, 12345, null, List.of("old", "service"))
+        .write(Path.of(plan.state(), ".steward", "service.json"));
+
+    services.stopService(plan);
+
+    assertTrue(alive(self));
+  }
+
+  @Test
+  void a_service_recorded_before_the_wall_clock_was_stepped_is_still_found_and_stopped()
+      throws Exception {
+    TargetPlan plan = start("sleep", "600");
+    long pid = recordedPid(plan);
+    Path file = Path.of(plan.state(), ".steward", "service.json");
+    ServiceRecord recorded = ServiceRecord.read(file).orElseThrow();
+    // What a JVM started after a clock step of a minute computes as the same process's start.
+    new ServiceRecord(pid, recorded.startedAt() - 60_000, recorded.startTicks(), recorded.argv())
+        .write(file);
+
+    services.stopService(plan);
+
+    assertFalse(alive(pid), "the service outlived its stop");
   }
 
   @Test

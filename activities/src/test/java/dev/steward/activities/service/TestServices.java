@@ -1,5 +1,6 @@
 package dev.steward.activities.service;
 
+import dev.steward.activities.process.ProcFs;
 import dev.steward.workflows.host.ManagerKind;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.host.TargetPlan.HealthPlan;

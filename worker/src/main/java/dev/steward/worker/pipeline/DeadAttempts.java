@@ -3,6 +3,7 @@ package dev.steward.worker.pipeline;
 import dev.steward.activities.pipeline.LockFile;
 import dev.steward.activities.pipeline.LockRecord;
 import dev.steward.activities.pipeline.WorkerProcess;
+import dev.steward.activities.process.ProcessStart;
 import dev.steward.workflows.host.TargetPlan;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -137,8 +138,10 @@ public final class DeadAttempts {
       return Optional.empty();
     }
     long pid = Long.parseLong(m.group(1));
-    Long startedAt = pid == lock.pid() ? lock.pidStartedAtMillis() : null;
-    WorkerProcess worker = new WorkerProcess(pid, startedAt);
+    WorkerProcess worker =
+        pid == lock.pid()
+            ? WorkerProcess.lockTaker(lock)
+            : new WorkerProcess(pid, new ProcessStart(null, null));
     return worker.isThisJvm() || worker.isAlive() ? Optional.empty() : Optional.of(identity);
   }
 

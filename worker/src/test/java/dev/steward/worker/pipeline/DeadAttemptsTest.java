@@ -216,7 +216,7 @@ class DeadAttemptsTest {
   private static void writeLock(Path state, String workflowId, String runId, long pid, Long at)
       throws Exception {
     Files.createDirectories(state.resolve(".steward"));
-    LockRecord lock = new LockRecord(workflowId, runId, pid, at, Instant.now().toString());
+    LockRecord lock = new LockRecord(workflowId, runId, pid, at, null, Instant.now().toString());
     Files.write(state.resolve(".steward/lock.json"), new ObjectMapper().writeValueAsBytes(lock));
   }
 
@@ -260,7 +260,7 @@ class DeadAttemptsTest {
   }
 
   private static LockRecord lock(long pid, Long startedAt) {
-    return new LockRecord("update/demo/x", null, pid, startedAt, Instant.now().toString());
+    return new LockRecord("update/demo/x", null, pid, startedAt, null, Instant.now().toString());
   }
 
   /** The pid of a process that has exited: Linux reuses it only once its pids wrap around. */
