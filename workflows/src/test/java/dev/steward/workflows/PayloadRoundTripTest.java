@@ -3,6 +3,7 @@ package dev.steward.workflows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.steward.workflows.host.ControlPlan;
+import dev.steward.workflows.host.GoodRelease;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.Measurement;
 import dev.steward.workflows.host.Metric;
@@ -11,6 +12,7 @@ import dev.steward.workflows.host.Notice;
 import dev.steward.workflows.host.NotifyPlan;
 import dev.steward.workflows.host.ProviderStatus;
 import dev.steward.workflows.host.RecoveryPlan;
+import dev.steward.workflows.host.SnapshotListing;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.monitor.MonitorRequest;
 import dev.steward.workflows.monitor.MonitorState;
@@ -22,6 +24,7 @@ import dev.steward.workflows.pipeline.StepStatus;
 import dev.steward.workflows.recovery.RecoveryOutcome;
 import dev.steward.workflows.recovery.RecoveryRequest;
 import dev.steward.workflows.recovery.RecoveryResult;
+import dev.steward.workflows.recovery.RestoreRequest;
 import dev.steward.workflows.update.ApprovalDecision;
 import dev.steward.workflows.update.UpdateOutcome;
 import dev.steward.workflows.update.UpdateRequest;
@@ -59,7 +62,8 @@ class PayloadRoundTripTest {
             List.of(new StepResult("health", StepStatus.FAILED, 10, "exited")),
             "health failed",
             true,
-            "log tail"),
+            "log tail",
+            "/b/pre-restore.zip"),
         new Hold("reason", "2026-11-29T03:00:00Z", "cli"),
         notice,
         new ProviderStatus("major", "Partial outage"),
@@ -75,7 +79,11 @@ class PayloadRoundTripTest {
             "ev",
             List.of(new StepResult("restart", StepStatus.OK, 10, "restarted")),
             "msg",
-            "id"),
+            "id",
+            "/b/pre-restore.zip"),
+        new RestoreRequest("demo", "h", "pre-update-2026-11-29-030000-ab12cd34.zip"),
+        new GoodRelease("a", "2026-11-29T03:00:00Z", "update/demo/x"),
+        new SnapshotListing("s.zip", "2026-11-29T03:00:00Z", "pre-restore", "a", 647, false, "bad"),
         measurement,
         new MonitorRequest(
             "demo",

@@ -19,6 +19,18 @@ public interface SnapshotActivities {
   SnapshotInfo takeSnapshot(TargetPlan plan, String key, String revision);
 
   /**
+   * Like {@link #takeSnapshot}, of kind {@code pre-restore}: the state as it is just before a
+   * restore replaces it, so the restore destroys no only copy. The run that made it never prunes it
+   * ({@link #pruneSnapshots} keeps every snapshot of the running workflow); later runs prune it by
+   * count like the others. The manifest records the checkout's revision as the host reads it then
+   * (none when it has none).
+   *
+   * @param key {@code workflowId/step}
+   * @throws io.temporal.failure.ApplicationFailure of type {@link FailureTypes#SNAPSHOT_FAILED}
+   */
+  SnapshotInfo takePreRestoreSnapshot(TargetPlan plan, String key);
+
+  /**
    * Makes the state directory what the snapshot recorded: with the built-in archive, files created
    * since are removed; the snapshot directory, Steward's own files and excluded paths are left
    * alone. With an import command, runs it. Idempotent.
@@ -29,7 +41,8 @@ public interface SnapshotActivities {
   void restoreSnapshot(TargetPlan plan, SnapshotInfo snapshot);
 
   /**
-   * Deletes the oldest snapshots beyond {@code keep}, never the one named by {@code keepFile}.
+   * Deletes the oldest snapshots beyond {@code keep}, never the one named by {@code keepFile} and
+   * never one the running workflow made.
    *
    * @return the files deleted
    */
@@ -43,4 +56,16 @@ public interface SnapshotActivities {
    * @return the snapshot, or null when none verifies
    */
   SnapshotInfo findNewestVerifiedSnapshot(TargetPlan plan);
+
+  /**
+   * The target's snapshot named {@code name} (a file name in its snapshot directory, as {@code
+   * steward snapshots} lists it), verified, for a manual restore.
+   *
+   * @throws io.temporal.failure.ApplicationFailure non-retryable, of type {@link
+   *     FailureTypes#SNAPSHOT_FAILED}, when there is no such snapshot or it does not verify
+   */
+  SnapshotInfo findSnapshot(TargetPlan plan, String name);
+
+  /** Every snapshot of the target, newest first, each checked. */
+  List<SnapshotListing> listSnapshots(TargetPlan plan);
 }

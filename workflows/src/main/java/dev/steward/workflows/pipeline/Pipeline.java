@@ -5,7 +5,8 @@ import java.util.Arrays;
 /** The pipelines whose main path a {@link Step} counts in ("3/12" in the web UI's details). */
 public enum Pipeline {
   UPDATE,
-  RECOVERY;
+  RECOVERY,
+  RESTORE;
 
   /** How many steps this pipeline's main path plans: the steps that count in it. */
   public int plannedSteps() {

@@ -2,6 +2,7 @@ package dev.steward.workflows.pipeline;
 
 import static dev.steward.workflows.host.Revisions.short7;
 import static dev.steward.workflows.pipeline.Pipeline.RECOVERY;
+import static dev.steward.workflows.pipeline.Pipeline.RESTORE;
 import static dev.steward.workflows.pipeline.Pipeline.UPDATE;
 
 import dev.steward.workflows.host.TargetPlan;
@@ -80,35 +81,72 @@ public enum Step {
       p -> "Check the model provider's status page for " + p.target()),
   EVIDENCE(
       "evidence", Set.of(RECOVERY), null, p -> "Gather the logs of " + p.target() + " as evidence"),
+  /** Recovery's first rung: the last known good release, its code with the data as it is. */
+  LAST_GOOD("last-good", Set.of(), null, p -> "Read the last known good release of " + p.target()),
+  /** Its summary's detail is the last known good revision. */
+  GOOD_CODE(
+      "good-code",
+      Set.of(),
+      p -> "back to the last known good release: resetting the code",
+      (p, revision) -> "Reset " + p.target() + " code to the last known good " + short7(revision)),
+  GOOD_RESTART(
+      "good-restart",
+      Set.of(),
+      p -> "back to the last known good release: restarting the service",
+      p -> "Restart " + p.target() + " (" + service(p) + ")"),
+  GOOD_HEALTH(
+      "good-health",
+      Set.of(),
+      p -> "back to the last known good release: " + healthLabel(p),
+      Step::healthSummary),
+  /** Recovery's second rung starts here; a manual restore names its snapshot. */
   FIND_SNAPSHOT(
       "find-snapshot",
-      Set.of(RECOVERY),
+      Set.of(RECOVERY, RESTORE),
       null,
-      p -> "Find the newest verified snapshot of " + p.target()),
+      (p, name) ->
+          name == null
+              ? "Find the newest verified snapshot of " + p.target()
+              : "Find snapshot " + name + " of " + p.target()),
   ROLLBACK_STOP(
       "rollback-stop",
-      Set.of(),
+      Set.of(RESTORE),
       p -> "rolling back: stopping the service",
       p -> "Stop " + p.target() + " (" + service(p) + ")"),
+  /** A snapshot of the state as the restore finds it, so the restore destroys no only copy. */
+  ROLLBACK_PRE_RESTORE(
+      "pre-restore",
+      Set.of(RESTORE),
+      p -> "rolling back: keeping a copy of the state as it is",
+      p -> "Snapshot " + p.target() + " state before the restore"),
   /** Its summary's detail is the revision the code goes back to. */
   ROLLBACK_CODE(
       "rollback-code",
-      Set.of(),
+      Set.of(RESTORE),
       p -> "rolling back: resetting the code",
       (p, revision) -> "Roll " + p.target() + " code back to " + short7(revision)),
   /** Its summary's detail is the snapshot's file. */
   ROLLBACK_DATA(
       "rollback-data",
-      Set.of(),
+      Set.of(RESTORE),
       p -> "rolling back: restoring the snapshot",
       (p, file) -> "Restore " + p.target() + " state from " + fileName(file)),
   ROLLBACK_START(
       "rollback-start",
-      Set.of(),
+      Set.of(RESTORE),
       p -> "rolling back: starting the service",
       p -> "Restart " + p.target() + " (" + service(p) + ")"),
   ROLLBACK_HEALTH(
-      "rollback-health", Set.of(), p -> "rolling back: " + healthLabel(p), Step::healthSummary);
+      "rollback-health",
+      Set.of(RESTORE),
+      p -> "rolling back: " + healthLabel(p),
+      Step::healthSummary),
+  /** After a health check passed: the revision becomes the last known good release. */
+  MARK_GOOD(
+      "good-release",
+      Set.of(RESTORE),
+      null,
+      p -> "Record the last known good release of " + p.target());
 
   private final String wire;
   private final Set<Pipeline> countsIn;
@@ -151,12 +189,22 @@ public enum Step {
 
   /** Whether the step waits for the service to be healthy (it shows the wait's progress). */
   public boolean checksHealth() {
-    return this == HEALTH || this == ROLLBACK_HEALTH;
+    return this == HEALTH || this == GOOD_HEALTH || this == ROLLBACK_HEALTH;
   }
 
   /** Whether the step belongs to a rollback. */
   public boolean rollsBack() {
     return name().startsWith("ROLLBACK_");
+  }
+
+  /** The words before a health wait's progress in the current details ("rolling back: "). */
+  public String phase() {
+    if (rollsBack()) {
+      return "rolling back: ";
+    }
+    return this == GOOD_CODE || this == GOOD_RESTART || this == GOOD_HEALTH
+        ? "back to the last known good release: "
+        : "";
   }
 
   /** What the step is doing, for the current details; the plan's details once it is known. */

@@ -120,9 +120,8 @@ public final class StepLog {
     if (runningStep == null || !runningStep.checksHealth()) {
       return;
     }
-    String rollingBack = runningStep.rollsBack() ? "rolling back: " : "";
     Workflow.setCurrentDetails(
-        runningPosition + " " + rollingBack + "verifying health: " + progress.describe());
+        runningPosition + " " + runningStep.phase() + "verifying health: " + progress.describe());
   }
 
   /** Every finished step. */

@@ -18,6 +18,12 @@ final class RecoveryOutcomes {
 
   /** Tells the target's channels about every outcome but {@code was_healthy}. */
   static void announce(TargetPlan plan, RecoveryOutcome outcome, String message, String evidence) {
+    announce(plan, "recovery", outcome, message, evidence);
+  }
+
+  /** Tells the target's channels how {@code pipeline} ("recovery", "restore") ended. */
+  static void announce(
+      TargetPlan plan, String pipeline, RecoveryOutcome outcome, String message, String evidence) {
     String severity =
         switch (outcome) {
           case WAS_HEALTHY -> null;
@@ -25,7 +31,7 @@ final class RecoveryOutcomes {
           default -> Notice.WARNING;
         };
     if (severity != null) {
-      String title = plan.target() + ": recovery " + outcome.wire().replace('_', ' ');
+      String title = plan.target() + ": " + pipeline + " " + outcome.wire().replace('_', ' ');
       Workflow.newDetachedCancellationScope(
               () -> Notices.send(plan, Notices.of(plan, severity, title, message, evidence)))
           .run();

@@ -16,6 +16,8 @@ import java.util.List;
  * @param steps every step, in order
  * @param message one line on what happened, for people
  * @param workflowId the run's workflow id
+ * @param preRestoreSnapshot the snapshot of the state as the recovery found it, taken before it
+ *     restored data, or null when it restored none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RecoveryResult(
@@ -27,7 +29,8 @@ public record RecoveryResult(
     String evidence,
     List<StepResult> steps,
     String message,
-    String workflowId) {
+    String workflowId,
+    String preRestoreSnapshot) {
   /** A result of a run of {@code workflowId} on {@code target} that ended {@code outcome}. */
   public static Builder newBuilder(String target, RecoveryOutcome outcome, String workflowId) {
     return new Builder(target, outcome, workflowId);
@@ -44,6 +47,7 @@ public record RecoveryResult(
     private String evidence;
     private List<StepResult> steps = List.of();
     private String message;
+    private String preRestoreSnapshot;
 
     private Builder(String target, RecoveryOutcome outcome, String workflowId) {
       this.target = target;
@@ -81,6 +85,12 @@ public record RecoveryResult(
       return this;
     }
 
+    /** The snapshot of the state as a restore found it, when one was kept. */
+    public Builder preRestoreSnapshot(String file) {
+      this.preRestoreSnapshot = file;
+      return this;
+    }
+
     public RecoveryResult build() {
       return new RecoveryResult(
           target,
@@ -91,7 +101,8 @@ public record RecoveryResult(
           evidence,
           steps,
           message,
-          workflowId);
+          workflowId,
+          preRestoreSnapshot);
     }
   }
 

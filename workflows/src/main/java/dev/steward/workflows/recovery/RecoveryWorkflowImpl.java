@@ -2,6 +2,8 @@ package dev.steward.workflows.recovery;
 
 import static dev.steward.workflows.host.Revisions.short7;
 
+import dev.steward.workflows.host.CodeActivities;
+import dev.steward.workflows.host.GoodRelease;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
@@ -10,10 +12,12 @@ import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.pipeline.GoodReleases;
 import dev.steward.workflows.pipeline.HealthProgress;
 import dev.steward.workflows.pipeline.Pipeline;
 import dev.steward.workflows.pipeline.PipelineFrame;
 import dev.steward.workflows.pipeline.Rollback;
+import dev.steward.workflows.pipeline.RollbackResult;
 import dev.steward.workflows.pipeline.Step;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
@@ -26,9 +30,14 @@ import java.util.List;
 /**
  * The recovery playbook, one private method per stage. A provider at fault (its status page says
  * major or critical) means waiting with backoff, never a rollback: someone else's outage is not a
- * reason to throw away a working version.
+ * reason to throw away a working version. Past that, it climbs a ladder that loses the least first:
+ * the last known good code with the data as it is, then a snapshot's code and data (keeping a copy
+ * of the data it replaces), then a person.
  */
 public class RecoveryWorkflowImpl implements RecoveryWorkflow {
+  /** Since this change recovery climbs the ladder; older runs replay the snapshot-only rollback. */
+  private static final String LADDER = "recovery-ladder";
+
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
@@ -36,6 +45,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
   private final StepLog steps = new StepLog(Pipeline.RECOVERY, () -> plan);
   private String downSince;
   private String evidence;
+  private String preRestore;
 
   @Override
   public RecoveryResult recover(RecoveryRequest request) {
@@ -75,7 +85,62 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
       }
     }
     collectEvidence();
-    return rollBackOrEscalate();
+    if (!climbsLadder()) {
+      return rollBackOrEscalate();
+    }
+    Ending lastGood = backToLastGood();
+    return lastGood != null ? lastGood : rollBackOrEscalate();
+  }
+
+  private static boolean climbsLadder() {
+    return Workflow.getVersion(LADDER, Workflow.DEFAULT_VERSION, 1) >= 1;
+  }
+
+  /**
+   * The first rung: the code back to the last known good release, the data as it is. Null when
+   * there is none yet, the checkout is already there, or it did not end healthy.
+   */
+  private Ending backToLastGood() {
+    GoodRelease good = GoodReleases.read(steps, plan);
+    if (good == null) {
+      return null;
+    }
+    String revision = good.revision();
+    if (revision.equals(readRevision())) {
+      steps.skip(Step.GOOD_CODE, "already at the last known good " + short7(revision));
+      return null;
+    }
+    CodeActivities code = HostActivityStubs.code(plan, Step.GOOD_CODE.summary(plan, revision));
+    if (!steps.attempt(
+        Step.GOOD_CODE, () -> code.resetCode(plan, revision), "at " + short7(revision))) {
+      return null;
+    }
+    ServiceActivities restarter = HostActivityStubs.service(plan, Step.GOOD_RESTART.summary(plan));
+    if (!steps.attempt(Step.GOOD_RESTART, () -> restarter.restartService(plan), "restarted")) {
+      steps.skip(Step.GOOD_HEALTH, "service did not start");
+      return null;
+    }
+    if (!healthy(Step.GOOD_HEALTH)) {
+      return null;
+    }
+    return new Ending(
+        RecoveryOutcome.ROLLED_BACK,
+        "code back to the last known good " + short7(revision),
+        "code back to the last known good release "
+            + short7(revision)
+            + " (verified "
+            + good.verifiedAt()
+            + "), data untouched; healthy");
+  }
+
+  /** The checkout's revision, or null when it cannot be read. */
+  private String readRevision() {
+    CodeActivities code = HostActivityStubs.code(plan, Step.REVISION.summary(plan));
+    try {
+      return steps.run(Step.REVISION, () -> code.readRevision(plan), r -> "at " + short7(r));
+    } catch (StepFailedException e) {
+      return null;
+    }
   }
 
   private boolean restartAndVerify() {
@@ -85,14 +150,14 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
     } catch (StepFailedException e) {
       return false;
     }
-    ServiceActivities verifier = HostActivityStubs.service(plan, Step.HEALTH.summary(plan));
+    return healthy(Step.HEALTH);
+  }
+
+  private boolean healthy(Step step) {
+    ServiceActivities verifier = HostActivityStubs.service(plan, step.summary(plan));
     try {
       return steps
-          .check(
-              Step.HEALTH,
-              () -> verifier.verifyHealth(plan),
-              HealthReport::message,
-              h -> h.healthy())
+          .check(step, () -> verifier.verifyHealth(plan), HealthReport::message, h -> h.healthy())
           .healthy();
     } catch (StepFailedException e) {
       return false;
@@ -186,11 +251,15 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
       return escalate(
           "down, a restart did not help, and there is no verified snapshot to roll back to");
     }
-    if (new Rollback(steps, plan).restore(snapshot.revision(), snapshot).complete()) {
+    RollbackResult rollback = new Rollback(steps, plan).restore(snapshot.revision(), snapshot);
+    preRestore = rollback.preRestore() == null ? null : rollback.preRestore().file();
+    String kept =
+        preRestore == null ? "" : "; the data as it was before the restore is in " + preRestore;
+    if (rollback.complete()) {
       return new Ending(
           RecoveryOutcome.ROLLED_BACK,
           "rollback to " + snapshot.file() + " (revision " + short7(snapshot.revision()) + ")",
-          "rolled back to " + short7(snapshot.revision()) + " and its data; healthy");
+          "rolled back to " + short7(snapshot.revision()) + " and its data; healthy" + kept);
     }
     collectEvidence();
     return escalate(
@@ -198,7 +267,8 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
             + snapshot.file()
             + " ("
             + short7(snapshot.revision())
-            + ")");
+            + ")"
+            + kept);
   }
 
   /** Puts updates on hold; the critical notice with the evidence goes out in {@link #finish}. */
@@ -239,6 +309,9 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
           Math.max(
               0, (Workflow.currentTimeMillis() - Instant.parse(downSince).toEpochMilli()) / 1000);
     }
+    if (isHealthy(ending) && climbsLadder()) {
+      GoodReleases.mark(steps, plan);
+    }
     RecoveryOutcomes.announce(plan, ending.outcome(), ending.message(), evidence);
     RecoveryOutcomes.record(ending.outcome());
     return RecoveryResult.newBuilder(
@@ -249,6 +322,7 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
         .evidence(evidence)
         .steps(steps.finished())
         .message(ending.message())
+        .preRestoreSnapshot(preRestore)
         .build();
   }
 

@@ -5,6 +5,7 @@ import dev.steward.workflows.host.HostActivityStubs;
 import dev.steward.workflows.host.RunStatus;
 import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.pipeline.GoodReleases;
 import dev.steward.workflows.pipeline.Step;
 import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
@@ -40,6 +41,9 @@ final class UpdateFinish {
     if (ending.outcome() != UpdateOutcome.FAILED && snapshot != null) {
       pruneSnapshots();
     }
+    if (ending.verifiedHealthy()) {
+      GoodReleases.mark(steps, plan);
+    }
     RunStatus status =
         new RunStatus(
             ending.statusWord(),
@@ -68,6 +72,7 @@ final class UpdateFinish {
         .message(ending.message())
         .rolledBack(ending.rolledBack())
         .evidence(evidence)
+        .preRestoreSnapshot(ending.preRestoreSnapshot())
         .build();
   }
 

@@ -19,6 +19,8 @@ import java.util.List;
  * @param rolledBack whether a rollback ran (its health decides between {@code rolled_back} and
  *     {@code failed})
  * @param evidence the service's last output lines when health failed, else null
+ * @param preRestoreSnapshot the snapshot of the state as the failed release left it, taken before
+ *     the rollback restored the data, or null when no rollback kept one
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UpdateResult(
@@ -31,7 +33,8 @@ public record UpdateResult(
     List<StepResult> steps,
     String message,
     boolean rolledBack,
-    String evidence) {
+    String evidence,
+    String preRestoreSnapshot) {
 
   /** A result of a run of {@code workflowId} on {@code target} that ended {@code outcome}. */
   public static Builder newBuilder(String target, UpdateOutcome outcome, String workflowId) {
@@ -50,6 +53,7 @@ public record UpdateResult(
     private String message;
     private boolean rolledBack;
     private String evidence;
+    private String preRestoreSnapshot;
 
     private Builder(String target, UpdateOutcome outcome, String workflowId) {
       this.target = target;
@@ -88,6 +92,12 @@ public record UpdateResult(
       return this;
     }
 
+    /** The snapshot of the state as a restore found it, when one was kept. */
+    public Builder preRestoreSnapshot(String file) {
+      this.preRestoreSnapshot = file;
+      return this;
+    }
+
     public UpdateResult build() {
       return new UpdateResult(
           target,
@@ -99,7 +109,8 @@ public record UpdateResult(
           steps,
           message,
           rolledBack,
-          evidence);
+          evidence,
+          preRestoreSnapshot);
     }
   }
 }

@@ -219,10 +219,12 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private UpdateEnding rollBack(String why) {
     Workflow.newDetachedCancellationScope(this::restorePreviousVersion).run();
     String message = why + "; rolled back to " + short7(preRevision);
+    String kept = rollback.preRestore() == null ? null : rollback.preRestore().file();
+    String keptNote = kept == null ? "" : "; the state as the failed release left it is in " + kept;
     return rollback.complete()
-        ? UpdateEnding.rolledBack(UpdateOutcome.ROLLED_BACK, message + ", healthy")
+        ? UpdateEnding.rolledBack(UpdateOutcome.ROLLED_BACK, message + ", healthy" + keptNote, kept)
         : UpdateEnding.rolledBack(
-            UpdateOutcome.FAILED, message + ", but the service is NOT healthy");
+            UpdateOutcome.FAILED, message + ", but the service is NOT healthy" + keptNote, kept);
   }
 
   private void restorePreviousVersion() {

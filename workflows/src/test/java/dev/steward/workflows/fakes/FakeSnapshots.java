@@ -2,6 +2,7 @@ package dev.steward.workflows.fakes;
 
 import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
+import dev.steward.workflows.host.SnapshotListing;
 import dev.steward.workflows.host.TargetPlan;
 import java.util.List;
 
@@ -12,6 +13,8 @@ public final class FakeSnapshots implements SnapshotActivities {
   public final Answers<Void> restore = new Answers<>(null);
   public final Answers<List<String>> prune = new Answers<>(List.of());
   public final Answers<SnapshotInfo> newest = new Answers<>(TestPlans.SNAPSHOT);
+  public final Answers<SnapshotInfo> preRestore = new Answers<>(TestPlans.PRE_RESTORE);
+  public final Answers<SnapshotInfo> named = new Answers<>(TestPlans.SNAPSHOT);
 
   FakeSnapshots(Calls calls) {
     this.calls = calls;
@@ -21,6 +24,12 @@ public final class FakeSnapshots implements SnapshotActivities {
   public SnapshotInfo takeSnapshot(TargetPlan plan, String key, String revision) {
     calls.record("takeSnapshot");
     return take.next();
+  }
+
+  @Override
+  public SnapshotInfo takePreRestoreSnapshot(TargetPlan plan, String key) {
+    calls.record("takePreRestoreSnapshot");
+    return preRestore.next();
   }
 
   @Override
@@ -39,5 +48,17 @@ public final class FakeSnapshots implements SnapshotActivities {
   public SnapshotInfo findNewestVerifiedSnapshot(TargetPlan plan) {
     calls.record("findNewestVerifiedSnapshot");
     return newest.next();
+  }
+
+  @Override
+  public SnapshotInfo findSnapshot(TargetPlan plan, String name) {
+    calls.record("findSnapshot");
+    return named.next();
+  }
+
+  @Override
+  public List<SnapshotListing> listSnapshots(TargetPlan plan) {
+    calls.record("listSnapshots");
+    return List.of();
   }
 }

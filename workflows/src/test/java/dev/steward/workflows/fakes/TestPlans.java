@@ -1,6 +1,7 @@
 package dev.steward.workflows.fakes;
 
 import dev.steward.workflows.host.ControlPlan;
+import dev.steward.workflows.host.GoodRelease;
 import dev.steward.workflows.host.ManagerKind;
 import dev.steward.workflows.host.MonitorPlan;
 import dev.steward.workflows.host.NotifyPlan;
@@ -21,6 +22,14 @@ public final class TestPlans {
 
   public static final SnapshotInfo SNAPSHOT =
       new SnapshotInfo("/var/snapshots/demo-1.tar.gz", "f00d", 4096, OLD, "run/snapshot");
+
+  /** The copy a rollback keeps of the state as it found it. */
+  public static final SnapshotInfo PRE_RESTORE =
+      new SnapshotInfo("/var/snapshots/pre-restore-1.zip", "beef", 8192, NEW, "run/pre-restore");
+
+  /** A last known good release at {@link #NEW}. */
+  public static final GoodRelease GOOD =
+      new GoodRelease(NEW, "2026-12-01T03:00:00Z", "update/demo/2026-12-01T03:00:00Z");
 
   private TestPlans() {}
 
