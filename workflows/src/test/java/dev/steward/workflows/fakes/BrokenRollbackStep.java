@@ -6,10 +6,12 @@ import java.util.function.Consumer;
 
 /**
  * One rollback step that fails, for the update pipeline's and the recovery's rollback alike: the
- * five steps' statuses it leaves, and whether the target still ends healthy.
+ * six steps' statuses it leaves, and whether the target still ends healthy.
  */
 public enum BrokenRollbackStep {
   STOP(h -> h.service.stop.fails(FailureTypes.SERVICE_FAILED, "kill: permission denied"), true),
+  /** Without a copy of the state as it is, the data is not restored: the run cannot end healthy. */
+  PRE_RESTORE(h -> h.snapshots.preRestore.fails(FailureTypes.SNAPSHOT_FAILED, "disk full"), false),
   CODE(h -> h.code.reset.fails(FailureTypes.GIT_FAILED, "git reset: index.lock exists"), false),
   DATA(h -> h.snapshots.restore.fails(FailureTypes.SNAPSHOT_FAILED, "checksum mismatch"), false),
   /** The restart fails from its second call on: the recovery's own restart comes first. */
@@ -18,7 +20,12 @@ public enum BrokenRollbackStep {
 
   private static final List<String> STEPS =
       List.of(
-          "rollback-stop", "rollback-code", "rollback-data", "rollback-start", "rollback-health");
+          "rollback-stop",
+          "pre-restore",
+          "rollback-code",
+          "rollback-data",
+          "rollback-start",
+          "rollback-health");
 
   private final Consumer<FakeHost> breaks;
   private final boolean stillHealthy;
@@ -41,15 +48,27 @@ public enum BrokenRollbackStep {
     return stillHealthy;
   }
 
-  /** The rollback's five steps as {@code "name status"}: this one failed, the others attempted. */
+  /**
+   * The rollback's six steps as {@code "name status"}: this one failed, the others attempted, but
+   * the health check after a failed start and the data restore without a pre-restore copy skipped.
+   */
   public List<String> expectedSteps() {
     String step = STEPS.get(ordinal());
-    return STEPS.stream()
-        .map(
-            s ->
-                s.equals(step)
-                    ? s + " failed"
-                    : this == START && s.equals("rollback-health") ? s + " skipped" : s + " ok")
-        .toList();
+    return STEPS.stream().map(s -> s + " " + status(s, step)).toList();
+  }
+
+  private String status(String step, String broken) {
+    if (step.equals(broken)) {
+      return "failed";
+    }
+    boolean skipped =
+        this == START && step.equals("rollback-health")
+            || this == PRE_RESTORE && step.equals("rollback-data");
+    return skipped ? "skipped" : "ok";
+  }
+
+  /** How many times the rollback restores data: never without its pre-restore copy. */
+  public int dataRestores() {
+    return this == PRE_RESTORE ? 0 : 1;
   }
 }

@@ -4,6 +4,7 @@ import static dev.steward.workflows.fakes.Results.outcomeOf;
 import static dev.steward.workflows.fakes.Results.stepsOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steward.workflows.fakes.BrokenRollbackStep;
@@ -115,10 +116,10 @@ class RecoveryBranchesTest {
 
     List<String> steps = stepsOf(result);
     int first = steps.indexOf("find-snapshot ok") + 1;
-    assertEquals(broken.expectedSteps(), steps.subList(first, first + 5), steps.toString());
+    assertEquals(broken.expectedSteps(), steps.subList(first, first + 6), steps.toString());
     assertEquals(1, host.calls.count("stopService"));
     assertEquals(1, host.calls.count("resetCode"));
-    assertEquals(1, host.calls.count("restoreSnapshot"));
+    assertEquals(broken.dataRestores(), host.calls.count("restoreSnapshot"));
     assertEquals(2, host.calls.count("restartService"), "the playbook's and the rollback's");
     if (broken.stillHealthy()) {
       assertEquals("rolled_back", outcomeOf(result));
@@ -149,12 +150,112 @@ class RecoveryBranchesTest {
             "restart ok",
             "health failed",
             "evidence ok",
+            "last-good ok",
             "find-snapshot ok",
             "hold ok"),
         stepsOf(result));
     assertTrue(host.holds.put().get(0).reason().contains("no verified snapshot"));
     assertFalse(host.calls.has("stopService"));
     assertEquals(1, host.calls.count("restartService"));
+  }
+
+  @Test
+  void a_checkout_off_its_last_known_good_goes_back_to_it_with_the_data_as_it_is(
+      TestWorkflowEnvironment env, RecoveryWorkflow run) {
+    FakeHost host = FakeHost.startOn(env);
+    host.service.health.inTurn(FakeService.UNHEALTHY, FakeService.HEALTHY);
+    host.status.good.always(TestPlans.GOOD); // NEW was verified; the checkout is at OLD.
+
+    RecoveryResult result = run.recover(request());
+
+    assertEquals("rolled_back", outcomeOf(result));
+    assertEquals("code back to the last known good 2222222", result.recoveredBy());
+    assertEquals(List.of(TestPlans.NEW), host.code.resetTo());
+    List<String> steps = stepsOf(result);
+    assertEquals(
+        List.of(
+            "last-good ok",
+            "revision ok",
+            "good-code ok",
+            "good-restart ok",
+            "good-health ok",
+            "good-release ok"),
+        steps.subList(steps.indexOf("evidence ok") + 1, steps.size()));
+    for (String data : List.of("stopService", "takePreRestoreSnapshot", "restoreSnapshot")) {
+      assertFalse(host.calls.has(data), data + " was called: " + host.calls.all());
+    }
+    assertNull(result.preRestoreSnapshot());
+  }
+
+  @Test
+  void when_the_last_known_good_code_cannot_come_up_the_snapshot_is_restored_after_a_copy(
+      TestWorkflowEnvironment env, RecoveryWorkflow run) {
+    FakeHost host = FakeHost.startOn(env);
+    host.service.health.inTurn(FakeService.UNHEALTHY, FakeService.UNHEALTHY, FakeService.HEALTHY);
+    host.status.good.always(TestPlans.GOOD);
+
+    RecoveryResult result = run.recover(request());
+
+    assertEquals("rolled_back", outcomeOf(result));
+    assertEquals(List.of(TestPlans.NEW, TestPlans.OLD), host.code.resetTo());
+    List<String> steps = stepsOf(result);
+    assertTrue(steps.contains("good-health failed"), steps.toString());
+    List<String> calls = host.calls.all();
+    assertTrue(
+        calls.indexOf("takePreRestoreSnapshot") < calls.indexOf("restoreSnapshot"),
+        "the copy comes before the restore: " + calls);
+    assertEquals(TestPlans.PRE_RESTORE.file(), result.preRestoreSnapshot());
+    assertTrue(result.message().contains(TestPlans.PRE_RESTORE.file()), result.message());
+    assertEquals("good-release ok", steps.get(steps.size() - 1));
+  }
+
+  @Test
+  void a_checkout_already_at_its_last_known_good_starts_at_the_snapshot(
+      TestWorkflowEnvironment env, RecoveryWorkflow run) {
+    FakeHost host = FakeHost.startOn(env);
+    host.service.health.inTurn(FakeService.UNHEALTHY, FakeService.HEALTHY);
+    host.status.good.always(TestPlans.GOOD);
+    host.code.revision.always(TestPlans.NEW);
+
+    RecoveryResult result = run.recover(request());
+
+    assertEquals("rolled_back", outcomeOf(result));
+    assertTrue(stepsOf(result).contains("good-code skipped"), stepsOf(result).toString());
+    assertEquals(List.of(TestPlans.OLD), host.code.resetTo(), "only the snapshot's revision");
+    assertEquals(1, host.calls.count("restoreSnapshot"));
+  }
+
+  @Test
+  void an_escalation_names_the_snapshot_that_holds_the_data_the_restore_replaced(
+      TestWorkflowEnvironment env, RecoveryWorkflow run) {
+    FakeHost host = FakeHost.startOn(env);
+    host.service.health.always(FakeService.UNHEALTHY);
+
+    RecoveryResult result = run.recover(request());
+
+    assertEquals("failed", outcomeOf(result));
+    assertEquals(TestPlans.PRE_RESTORE.file(), result.preRestoreSnapshot());
+    assertTrue(
+        result
+            .message()
+            .contains(
+                "the data as it was before the restore is in " + TestPlans.PRE_RESTORE.file()),
+        result.message());
+    assertFalse(host.calls.has("markGoodRelease"), "nothing came back healthy");
+  }
+
+  @Test
+  void a_restart_that_brings_the_service_back_records_it_as_the_last_known_good(
+      TestWorkflowEnvironment env, RecoveryWorkflow run) {
+    FakeHost host = FakeHost.startOn(env);
+    host.service.health.always(FakeService.HEALTHY);
+    host.recovery.probe.always(FakeService.UNHEALTHY);
+
+    RecoveryResult result = run.recover(request());
+
+    assertEquals("restarted", outcomeOf(result));
+    assertEquals(1, host.calls.count("markGoodRelease"));
+    assertFalse(host.calls.has("readGoodRelease"), "the ladder is not climbed");
   }
 
   private static FakeHost startWithProvider(TestWorkflowEnvironment env) {

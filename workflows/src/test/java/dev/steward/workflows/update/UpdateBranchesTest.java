@@ -36,6 +36,7 @@ class UpdateBranchesTest {
   private static final List<String> ROLLBACK_OK =
       List.of(
           "rollback-stop ok",
+          "pre-restore ok",
           "rollback-code ok",
           "rollback-data ok",
           "rollback-start ok",
@@ -58,7 +59,10 @@ class UpdateBranchesTest {
 
     assertEquals("rolled_back", outcomeOf(result));
     assertEquals(
-        concat(prefix("approval failed"), ROLLBACK_OK, List.of("prune ok", "status ok")),
+        concat(
+            prefix("approval failed"),
+            ROLLBACK_OK,
+            List.of("prune ok", "good-release ok", "status ok")),
         stepsOf(result));
     assertTrue(result.message().contains("rejected by alice: not tonight"), result.message());
     assertEquals(1, host.calls.count("restartService"), "only the rollback's start");
@@ -99,7 +103,7 @@ class UpdateBranchesTest {
     assertEquals("rolled_back", outcomeOf(result));
     assertEquals(
         concat(prefix("approval ok"), List.of("window failed"), ROLLBACK_OK),
-        stepsOf(result).subList(0, 15));
+        stepsOf(result).subList(0, 16));
     assertTrue(result.message().contains("window closed before restart"), result.message());
     assertEquals(1, host.calls.count("restartService"), "only the rollback's start");
   }

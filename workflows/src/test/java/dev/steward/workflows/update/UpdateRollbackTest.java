@@ -3,6 +3,8 @@ package dev.steward.workflows.update;
 import static dev.steward.workflows.fakes.Results.outcomeOf;
 import static dev.steward.workflows.fakes.Results.stepsOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steward.workflows.fakes.BrokenRollbackStep;
@@ -44,6 +46,40 @@ class UpdateRollbackTest {
     assertTrue(host.holds.put().isEmpty());
   }
 
+  @Test
+  void the_rollback_keeps_the_state_the_failed_release_left_before_restoring_the_snapshot(
+      TestWorkflowEnvironment env, UpdateWorkflow run) {
+    FakeHost host = FakeHost.startOn(env);
+    host.service.health.inTurn(FakeService.UNHEALTHY, FakeService.HEALTHY);
+
+    UpdateResult result = run.update(request());
+
+    assertEquals("rolled_back", outcomeOf(result));
+    List<String> calls = host.calls.all();
+    assertTrue(
+        calls.indexOf("stopService") < calls.indexOf("takePreRestoreSnapshot")
+            && calls.indexOf("takePreRestoreSnapshot") < calls.indexOf("restoreSnapshot"),
+        "stopped, kept, then restored: " + calls);
+    assertEquals(TestPlans.PRE_RESTORE.file(), result.preRestoreSnapshot());
+    assertTrue(result.message().contains(TestPlans.PRE_RESTORE.file()), result.message());
+    assertEquals(1, host.calls.count("markGoodRelease"), "a healthy rollback is a good release");
+  }
+
+  @Test
+  void an_update_that_ends_healthy_records_its_release_as_the_last_known_good(
+      TestWorkflowEnvironment env, UpdateWorkflow run) {
+    FakeHost host = FakeHost.startOn(env);
+
+    UpdateResult result = run.update(request());
+
+    assertEquals("updated", outcomeOf(result));
+    List<String> steps = stepsOf(result);
+    assertEquals(
+        List.of("good-release ok", "status ok"), steps.subList(steps.size() - 2, steps.size()));
+    assertFalse(host.calls.has("takePreRestoreSnapshot"));
+    assertNull(result.preRestoreSnapshot());
+  }
+
   @ParameterizedTest
   @EnumSource(BrokenRollbackStep.class)
   void a_failed_rollback_step_leaves_the_others_attempted_and_a_broken_target_held(
@@ -56,11 +92,11 @@ class UpdateRollbackTest {
 
     List<String> steps = stepsOf(result);
     int first = steps.indexOf("health failed") + 1;
-    assertEquals(broken.expectedSteps(), steps.subList(first, first + 5), steps.toString());
+    assertEquals(broken.expectedSteps(), steps.subList(first, first + 6), steps.toString());
     assertTrue(result.rolledBack());
     assertEquals(1, host.calls.count("stopService"));
     assertEquals(1, host.calls.count("resetCode"));
-    assertEquals(1, host.calls.count("restoreSnapshot"));
+    assertEquals(broken.dataRestores(), host.calls.count("restoreSnapshot"));
     assertEquals(2, host.calls.count("restartService"), "the new release's and the rollback's");
     if (broken.stillHealthy()) {
       assertEquals("rolled_back", outcomeOf(result));
