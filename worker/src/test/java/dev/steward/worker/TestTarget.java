@@ -3,6 +3,7 @@ package dev.steward.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * A real target for tests: an upstream git repository whose releases are a small Python HTTP
@@ -91,6 +94,16 @@ public final class TestTarget {
     git(upstream(), "add", "-A");
     git(upstream(), "commit", "-q", "-m", "release " + release);
     return git(upstream(), "rev-parse", "HEAD").strip();
+  }
+
+  /**
+   * Commits {@code release} in the checkout itself, behind Steward's back (a hand edit, a stray
+   * {@code git pull}), and returns its revision.
+   */
+  public String commitInCheckout(String release) throws IOException {
+    Files.writeString(checkout().resolve("release.txt"), release + "\n");
+    git(checkout(), "commit", "-q", "-am", "local release " + release);
+    return revision();
   }
 
   /** Replaces the git update with a command (argv as YAML flow list), e.g. a script's path. */
@@ -185,6 +198,19 @@ public final class TestTarget {
       }
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** The bytes of {@code name} in a built-in snapshot archive. */
+  public static byte[] archiveEntry(Path archive, String name) throws IOException {
+    try (ZipFile zip = new ZipFile(archive.toFile())) {
+      ZipEntry entry = zip.getEntry(name);
+      if (entry == null) {
+        throw new AssertionError(name + " is not in " + archive);
+      }
+      try (InputStream in = zip.getInputStream(entry)) {
+        return in.readAllBytes();
+      }
+    }
   }
 
   /** Snapshot files (not their manifests) in the snapshot directory. */

@@ -1,6 +1,7 @@
 package dev.steward.worker.recovery;
 
 import static dev.steward.worker.recovery.RecoveryHarness.stepNames;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,6 +15,7 @@ import dev.steward.worker.HttpReceiver;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.update.HistoryRecorder;
 import dev.steward.workflows.StewardSearchAttributes;
+import dev.steward.workflows.host.SnapshotListing;
 import dev.steward.workflows.recovery.RecoveryOutcome;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.update.UpdateOutcome;
@@ -21,6 +23,7 @@ import dev.steward.workflows.update.UpdateResult;
 import io.temporal.common.SearchAttributes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +138,69 @@ class RecoveryWorkflowTest {
     assertTrue(result.evidence().contains("schema.txt is corrupt"), result.evidence());
     assertTrue(harness.service.verifyHealth(harness.plan()).healthy());
     assertFalse(Files.exists(harness.target.state().resolve(".steward/hold.json")));
+  }
+
+  @Test
+  void goes_back_to_the_last_known_good_release_and_keeps_every_byte_written_since()
+      throws Exception {
+    harness.startHealthy();
+    String v2 = harness.target.publish("healthy v2");
+    assertEquals(UpdateOutcome.UPDATED, harness.update().outcome());
+    writeADayOfData();
+    String dataOfTheDay = harness.target.stateDigest();
+    harness.target.commitInCheckout("never-healthy hand edit");
+    harness.killService();
+
+    RecoveryResult result = harness.recover();
+
+    assertEquals(RecoveryOutcome.ROLLED_BACK, result.outcome(), result.message() + result.steps());
+    assertEquals(v2, harness.target.revision(), "code at v2, the release Steward verified");
+    assertEquals(dataOfTheDay, harness.target.stateDigest(), "the day's data, byte for byte");
+    assertEquals("code back to the last known good " + v2.substring(0, 7), result.recoveredBy());
+    assertFalse(stepNames(result.steps()).contains("rollback-data"), result.steps().toString());
+    assertNull(result.preRestoreSnapshot(), "no data was restored, so none was replaced");
+    assertTrue(harness.service.verifyHealth(harness.plan()).healthy());
+  }
+
+  @Test
+  void restores_the_snapshot_when_the_last_good_code_cannot_start_and_keeps_the_data_it_replaced()
+      throws Exception {
+    harness.startHealthy();
+    String v1 = harness.target.revision();
+    String v1Data = harness.target.stateDigest();
+    harness.target.publish("healthy v2");
+    assertEquals(UpdateOutcome.UPDATED, harness.update().outcome());
+    harness.corruptData();
+    byte[] corrupted = Files.readAllBytes(harness.target.state().resolve("schema.txt"));
+    harness.target.commitInCheckout("never-healthy hand edit");
+    harness.killService();
+
+    RecoveryResult result = harness.recover();
+
+    assertEquals(RecoveryOutcome.ROLLED_BACK, result.outcome(), result.message() + result.steps());
+    List<String> steps = stepNames(result.steps());
+    assertTrue(steps.indexOf("good-health") < steps.indexOf("pre-restore"), steps.toString());
+    assertEquals(v1, harness.target.revision(), "code at the snapshot's revision");
+    assertEquals(v1Data, harness.target.stateDigest(), "data as the snapshot recorded it");
+    Path kept = Path.of(result.preRestoreSnapshot());
+    assertTrue(result.message().contains(kept.toString()), result.message());
+    SnapshotListing listed =
+        new SnapshotActivitiesImpl()
+            .listSnapshots(harness.plan()).stream()
+                .filter(l -> l.file().equals(kept.getFileName().toString()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(kept + " is not listed"));
+    assertEquals("pre-restore", listed.kind());
+    assertTrue(listed.verifies(), listed.toString());
+    assertArrayEquals(
+        corrupted, TestTarget.archiveEntry(kept, "schema.txt"), "the corrupted bytes, exactly");
+  }
+
+  /** What the service would write over a day: new sessions, a grown database. */
+  private void writeADayOfData() throws Exception {
+    Path state = harness.target.state();
+    Files.writeString(state.resolve("sessions/two.json"), "{\"id\": 2, \"memory\": \"...\"}\n");
+    Files.write(state.resolve("state.db"), new byte[] {9, 8, 7, 6, 5, 4, 3, 2, 1, 0});
   }
 
   @Test

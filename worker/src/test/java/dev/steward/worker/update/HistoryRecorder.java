@@ -53,6 +53,15 @@ public final class HistoryRecorder {
               "escalates_with_the_evidence_and_holds_updates_when_nothing_saves_it",
               "recovery-escalation.json"),
           Map.entry(
+              "goes_back_to_the_last_known_good_release_and_keeps_every_byte_written_since",
+              "recovery-last-good.json"),
+          Map.entry(
+              "restores_the_snapshot_when_the_last_good_code_cannot_start_and_keeps_the_data_it_replaced",
+              "recovery-ladder-snapshot.json"),
+          Map.entry(
+              "the_rollback_keeps_what_the_failed_release_wrote_in_a_pre_restore_snapshot",
+              "update-rollback-pre-restore.json"),
+          Map.entry(
               "detects_a_killed_service_restarts_it_and_pings_the_heartbeat_in_order",
               "monitor-recovery.json"));
 

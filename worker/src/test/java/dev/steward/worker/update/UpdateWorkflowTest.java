@@ -1,5 +1,7 @@
 package dev.steward.worker.update;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -224,6 +226,26 @@ class UpdateWorkflowTest {
     assertRolledBackTo(before, data, result);
     assertEquals(StepStatus.FAILED, step(result, "health").status());
     assertNotNull(result.evidence());
+  }
+
+  @Test
+  void the_rollback_keeps_what_the_failed_release_wrote_in_a_pre_restore_snapshot()
+      throws Exception {
+    String before = target.revision();
+    String data = target.stateDigest();
+    target.publish("never-healthy migrate");
+
+    UpdateResult result = runUpdate();
+
+    assertRolledBackTo(before, data, result);
+    Path kept = Path.of(result.preRestoreSnapshot());
+    assertTrue(kept.getFileName().toString().startsWith("pre-restore-"), kept.toString());
+    assertTrue(result.message().contains(kept.toString()), result.message());
+    // What the failed release's migration wrote while it ran, as it left it.
+    assertArrayEquals("2\n".getBytes(UTF_8), TestTarget.archiveEntry(kept, "schema.txt"));
+    assertArrayEquals(
+        "\u0000\u0001 new index".getBytes(UTF_8), TestTarget.archiveEntry(kept, "new-index.db"));
+    assertEquals(2, target.snapshots().size(), "the pre-update snapshot and the pre-restore copy");
   }
 
   @Test
