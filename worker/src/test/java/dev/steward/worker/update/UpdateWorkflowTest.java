@@ -97,11 +97,13 @@ class UpdateWorkflowTest {
             "restart",
             "health",
             "prune",
+            "good-release",
             "status"),
         result.steps().stream().map(StepResult::name).toList());
     Map<String, Object> status = status();
     assertEquals("success", status.get("status"));
     assertEquals(before, status.get("pre_rev"));
+    assertEquals(next, status.get("good_rev"), "the verified release is the last known good");
     assertNotNull(status.get("timestamp"));
     SearchAttributes labels = labels(result);
     assertEquals(TestTarget.NAME, labels.get(StewardSearchAttributes.TARGET));
