@@ -11,12 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.service.ServiceActivitiesImpl;
+import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
 import dev.steward.worker.Await;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.StewardTestServers;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.workflows.StewardSearchAttributes;
+import dev.steward.workflows.host.SnapshotListing;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.pipeline.StepResult;
 import dev.steward.workflows.pipeline.StepStatus;
@@ -176,6 +178,11 @@ class UpdateWorkflowTest {
 
     assertRolledBackTo(before, data, result);
     assertEquals(StepStatus.FAILED, step(result, "update").status());
+    Path kept = Path.of(result.preRestoreSnapshot());
+    assertArrayEquals(
+        "migrated\n".getBytes(UTF_8),
+        TestTarget.archiveEntry(kept, "schema.txt"),
+        "the failed command's data");
   }
 
   @Test
@@ -248,6 +255,14 @@ class UpdateWorkflowTest {
     assertArrayEquals(
         "\u0000\u0001 new index".getBytes(UTF_8), TestTarget.archiveEntry(kept, "new-index.db"));
     assertEquals(2, target.snapshots().size(), "the pre-update snapshot and the pre-restore copy");
+    SnapshotListing listed =
+        new SnapshotActivitiesImpl()
+            .listSnapshots(plan()).stream()
+                .filter(l -> l.file().equals(kept.getFileName().toString()))
+                .findFirst()
+                .orElseThrow();
+    assertEquals("pre-restore", listed.kind());
+    assertTrue(listed.verifies(), listed.problem());
   }
 
   @Test
