@@ -53,6 +53,7 @@ public final class RunPrinter {
       json(result);
     } else {
       text(result.outcome() + ": " + result.target() + ": " + result.message());
+      kept(result.preRestoreSnapshot());
       evidence(result.evidence());
     }
     out.flush();
@@ -74,6 +75,7 @@ public final class RunPrinter {
                 + result.downSince()
                 + ")");
       }
+      kept(result.preRestoreSnapshot());
       evidence(result.evidence());
     }
     out.flush();
@@ -86,6 +88,13 @@ public final class RunPrinter {
       out.flush();
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The pre-restore snapshot a run kept: where the data it replaced still is. */
+  private void kept(String preRestoreSnapshot) {
+    if (preRestoreSnapshot != null) {
+      text("kept the state it replaced in " + preRestoreSnapshot);
     }
   }
 
