@@ -62,7 +62,12 @@ class SnapshotsAndRestoreCommandTest {
     assertTrue(preUpdate.get("problem").isNull(), preUpdate.toString());
     assertFalse(preUpdate.get("takenAt").asText().isEmpty(), preUpdate.toString());
     String row =
-        table.out().lines().filter(l -> l.contains(file)).findFirst().orElseThrow(table::toString);
+        table
+            .out()
+            .lines()
+            .filter(l -> l.contains(file))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(table.toString()));
     assertTrue(row.contains("pre-update") && row.contains(v1.substring(0, 7) + " "), row);
     assertFalse(row.contains(v1), "text shows 7 characters of the revision: " + row);
     assertTrue(row.contains(" yes "), row);
@@ -86,7 +91,7 @@ class SnapshotsAndRestoreCommandTest {
             .lines()
             .filter(l -> l.startsWith("kept the state it replaced in "))
             .findFirst()
-            .orElseThrow(restore::toString)
+            .orElseThrow(() -> new AssertionError(restore.toString()))
             .substring("kept the state it replaced in ".length());
 
     JsonNode after = listing();
@@ -160,7 +165,7 @@ class SnapshotsAndRestoreCommandTest {
             .lines()
             .filter(l -> l.startsWith("run "))
             .findFirst()
-            .orElseThrow(update::toString)
+            .orElseThrow(() -> new AssertionError(update.toString()))
             .substring("run ".length());
 
     CliRun text = run("status", "demo");
