@@ -10,6 +10,9 @@ import dev.steward.cli.run.OutputFormat;
 import dev.steward.cli.run.RunPrinter;
 import dev.steward.workflows.host.SnapshotListing;
 import dev.steward.workflows.host.TargetPlan;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -30,7 +33,7 @@ import picocli.CommandLine.ParentCommand;
       "pre-restore), revision, size, and whether it still verifies (and why not)."
     })
 public final class SnapshotsCommand implements Callable<Integer> {
-  private static final String ROW = "%-24s %-11s %-8s %9s  %-8s %s%n";
+  private static final String ROW = "%-20s %-11s %-8s %9s  %-8s %s%n";
 
   @ParentCommand Steward steward;
 
@@ -69,7 +72,7 @@ public final class SnapshotsCommand implements Callable<Integer> {
           String.format(
               Locale.ROOT,
               ROW,
-              s.takenAt(),
+              taken(s.takenAt()),
               s.kind(),
               s.revision() == null ? "-" : short7(s.revision()),
               Sizes.human(s.bytes()),
@@ -77,5 +80,14 @@ public final class SnapshotsCommand implements Callable<Integer> {
               s.verifies() ? s.file() : s.file() + "  (" + s.problem() + ")"));
     }
     return table.toString();
+  }
+
+  /** To the second, for people; JSON keeps the full time. */
+  private static String taken(String takenAt) {
+    try {
+      return Instant.parse(takenAt).truncatedTo(ChronoUnit.SECONDS).toString();
+    } catch (DateTimeParseException e) {
+      return String.valueOf(takenAt);
+    }
   }
 }

@@ -67,13 +67,8 @@ public final class RunPrinter {
       if (result.recoveredBy() != null) {
         String took =
             result.secondsToRecover() == null ? "" : " in " + result.secondsToRecover() + " s";
-        text(
-            "recovered by "
-                + result.recoveredBy()
-                + took
-                + " (down since "
-                + result.downSince()
-                + ")");
+        String since = result.downSince() == null ? "" : " (down since " + result.downSince() + ")";
+        text("recovered by " + result.recoveredBy() + took + since);
       }
       kept(result.preRestoreSnapshot());
       evidence(result.evidence());
