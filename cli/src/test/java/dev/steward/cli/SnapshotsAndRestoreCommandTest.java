@@ -134,7 +134,11 @@ class SnapshotsAndRestoreCommandTest {
       assertEquals(1, restore.exitCode(), restore.toString());
       assertEquals(1, restore.err().lines().count(), restore.toString());
       assertTrue(restore.err().contains(bogus), restore.toString());
-      assertTrue(restore.err().contains("steward snapshots demo"), restore.toString());
+      // The host's boundary refuses a path before the activity runs; the activity names the list.
+      assertTrue(
+          restore.err().contains("steward snapshots demo")
+              || restore.err().contains("refused, nothing was run"),
+          restore.toString());
       assertEquals(revision, target.revision(), "the checkout is unchanged");
       assertEquals(data, target.stateDigest(), "the data is unchanged");
       assertEquals(snapshots, target.snapshots(), "no snapshot taken");
@@ -142,10 +146,11 @@ class SnapshotsAndRestoreCommandTest {
   }
 
   @Test
-  void snapshots_says_there_are_none_and_refuses_an_unknown_target_as_hold_does() {
+  void snapshots_says_there_are_none_and_both_commands_refuse_an_unknown_target_as_hold_does() {
     CliRun none = run("snapshots", "demo");
     CliRun noneJson = run("snapshots", "demo", "--output", "json");
     CliRun unknown = run("snapshots", "nosuch");
+    CliRun restoreUnknown = run("restore", "nosuch", "nope.zip");
 
     assertEquals(0, none.exitCode(), none.toString());
     assertEquals("demo: no snapshots yet in " + target.snapshotDir() + "\n", none.out());
@@ -154,40 +159,8 @@ class SnapshotsAndRestoreCommandTest {
     assertEquals(2, unknown.exitCode(), unknown.toString());
     assertEquals(1, unknown.err().lines().count(), unknown.toString());
     assertTrue(unknown.err().contains("no target \"nosuch\""), unknown.err());
-  }
-
-  @Test
-  void status_shows_the_release_the_last_healthy_update_verified() throws Exception {
-    CliRun before = run("status", "demo");
-    assertTrue(before.out().contains("  good      none recorded yet"), before.toString());
-    String v2 = target.publish("healthy v2");
-    CliRun update = run("update", "demo");
-    assertEquals(0, update.exitCode(), update.toString());
-    String workflowId =
-        update
-            .out()
-            .lines()
-            .filter(l -> l.startsWith("run "))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError(update.toString()))
-            .substring("run ".length());
-
-    CliRun text = run("status", "demo");
-    CliRun json = run("status", "demo", "--output", "json");
-
-    assertEquals(0, text.exitCode(), text.toString());
-    assertTrue(
-        text.out()
-            .lines()
-            .anyMatch(
-                l ->
-                    l.matches(
-                        "  good {6}" + v2.substring(0, 7) + " verified at .* by " + workflowId)),
-        text.out());
-    JsonNode demo = JSON.readTree(json.out()).get(0);
-    assertEquals(v2, demo.get("goodRelease").get("revision").asText(), json.out());
-    assertEquals(workflowId, demo.get("goodRelease").get("workflowId").asText(), json.out());
-    assertEquals(v2, demo.get("lastRun").get("good_rev").asText(), json.out());
+    assertEquals(2, restoreUnknown.exitCode(), restoreUnknown.toString());
+    assertEquals(unknown.err(), restoreUnknown.err());
   }
 
   private CliRun run(String... args) {
