@@ -7,7 +7,6 @@ import dev.steward.cli.run.RunFollower;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.workflows.recovery.RestoreRequest;
-import dev.steward.workflows.recovery.RestoreWorkflow;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,6 +62,6 @@ public final class RestoreCommand implements Callable<Integer> {
           RestoreRequest request = new RestoreRequest(target, runtime.host(), snapshot);
           return Pipelines.startRestore(runtime.client(), request, Clock.systemUTC());
         },
-        (RunFollower follower, RestoreWorkflow run) -> follower.follow(run));
+        RunFollower::follow);
   }
 }
