@@ -13,9 +13,11 @@ import dev.steward.cli.commands.InstallCommand;
 import dev.steward.cli.commands.MonitorCommand;
 import dev.steward.cli.commands.RecoverCommand;
 import dev.steward.cli.commands.ReleaseCommand;
+import dev.steward.cli.commands.RestoreCommand;
 import dev.steward.cli.commands.ScheduleCommand;
 import dev.steward.cli.commands.ServerCommand;
 import dev.steward.cli.commands.SetupCommand;
+import dev.steward.cli.commands.SnapshotsCommand;
 import dev.steward.cli.commands.StatusCommand;
 import dev.steward.cli.commands.UninstallCommand;
 import dev.steward.cli.commands.UpdateCommand;
@@ -48,6 +50,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       UpdateCommand.class,
       RecoverCommand.class,
+      SnapshotsCommand.class,
+      RestoreCommand.class,
       HoldCommand.class,
       ReleaseCommand.class,
       MonitorCommand.class,
@@ -69,11 +73,11 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:updated and healthy, or already at the wanted revision; recover: healthy at the end",
-      "1:anything else (a failure that changed nothing, a busy target)",
+      "0:updated and healthy, or already at the wanted revision; recover, restore: healthy at the end",
+      "1:anything else (a failure that changed nothing, a busy target, an unknown snapshot)",
       "2:usage or configuration error",
       "3:failed and rolled back: healthy on the previous revision",
-      "4:failed and NOT healthy after rollback; recover: NOT healthy at the end",
+      "4:failed and NOT healthy after rollback; recover, restore: NOT healthy at the end",
       "5:Temporal unreachable",
       "6:the target is on hold (steward release TARGET)",
       "7:findings: doctor found problems, or monitor --once a metric beyond its threshold"

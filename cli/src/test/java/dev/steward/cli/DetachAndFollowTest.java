@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code update|recover --detach} and {@code steward follow} in-process against Temporal's test
- * server on a loopback port, with this host's worker running beside them and a real target.
+ * {@code update|recover|restore --detach} and {@code steward follow} in-process against Temporal's
+ * test server on a loopback port, with this host's worker running beside them and a real target.
  */
 class DetachAndFollowTest {
   @TempDir Path tmp;
@@ -107,6 +107,26 @@ class DetachAndFollowTest {
     assertEquals(0, follow.exitCode(), follow.toString());
     assertTrue(follow.out().contains("updated: demo: "), follow.out());
     assertEquals(next, target.revision());
+  }
+
+  @Test
+  void restore_detach_and_follow_end_rolled_back_with_exit_0() throws Exception {
+    String v1 = target.revision();
+    target.publish("healthy v2");
+    CliRun update = CliRun.of("-c", config.toString(), "update", "demo");
+    assertEquals(0, update.exitCode(), update.toString());
+    String snapshot = target.snapshots().get(0).getFileName().toString();
+
+    CliRun detach = CliRun.of("-c", config.toString(), "restore", "demo", snapshot, "--detach");
+    String id = detach.out().strip();
+    CliRun follow = CliRun.of("-c", config.toString(), "follow", id);
+
+    assertEquals(0, detach.exitCode(), detach.toString());
+    assertTrue(id.startsWith("restore/demo/") && !id.contains("\n"), detach.toString());
+    assertEquals(0, follow.exitCode(), follow.toString());
+    assertTrue(follow.out().contains("rolled_back: demo: "), follow.out());
+    assertTrue(follow.out().contains("kept the state it replaced in "), follow.out());
+    assertEquals(v1, target.revision());
   }
 
   @Test

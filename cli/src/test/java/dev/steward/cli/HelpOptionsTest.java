@@ -75,6 +75,8 @@ class HelpOptionsTest {
     paths.add(List.of());
     collect(Steward.commandLine(), List.of(), paths);
     assertTrue(paths.contains(List.of("schedule", "apply")), paths.toString());
+    assertTrue(paths.contains(List.of("snapshots")), paths.toString());
+    assertTrue(paths.contains(List.of("restore")), paths.toString());
     return new ArrayList<>(paths);
   }
 

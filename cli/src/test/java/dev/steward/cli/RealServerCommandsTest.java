@@ -85,6 +85,32 @@ class RealServerCommandsTest {
   }
 
   @Test
+  void history_lists_a_restore_as_a_recovery_run_with_its_outcome() throws Exception {
+    host.target.publish("healthy v3");
+    CliRun update = host.steward("update", "demo");
+    assertEquals(0, update.exitCode(), update.toString());
+    CliRun listed = host.steward("snapshots", "demo", "--output", "json");
+    String newest = JSON.readTree(listed.out()).get(0).get("file").asText();
+    CliRun restore = host.steward("restore", "demo", newest, "--output", "json");
+    assertEquals(0, restore.exitCode(), restore.toString());
+    String restoreId = JSON.readTree(restore.out()).get("workflowId").asText();
+
+    CliRun[] json = new CliRun[1];
+    Await.until(
+        "the restore listed with its outcome",
+        Duration.ofSeconds(60),
+        () -> {
+          json[0] = host.steward("history", "demo", "--output", "json");
+          return json[0].exitCode() == 0 && "rolled_back".equals(outcome(json[0], restoreId));
+        },
+        () -> json[0].toString());
+
+    JsonNode restored = find(JSON.readTree(json[0].out()), restoreId);
+    assertEquals("recovery", restored.get("kind").asText(), json[0].out());
+    assertEquals("rolled_back", restored.get("outcome").asText(), json[0].out());
+  }
+
+  @Test
   void setup_creates_a_namespace_with_the_attributes_and_finds_them_present_the_second_time()
       throws Exception {
     Path config = inNamespace("steward-setup");
@@ -160,6 +186,20 @@ class RealServerCommandsTest {
             + namespace
             + "\n"
             + Files.readString(host.target.config()));
+  }
+
+  /** The outcome {@code history --output json} lists for {@code workflowId}, or null. */
+  private static String outcome(CliRun history, String workflowId) {
+    try {
+      for (JsonNode run : JSON.readTree(history.out())) {
+        if (run.get("workflowId").asText().equals(workflowId)) {
+          return run.get("outcome").asText();
+        }
+      }
+      return null;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static JsonNode find(JsonNode runs, String workflowId) {

@@ -14,27 +14,45 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code steward status} reads the host: checkout, status file, lock, hold. */
+/** {@code steward status} reads the host: checkout, last known good, status file, lock, hold. */
 class StatusCommandTest {
   @TempDir Path tmp;
 
   @Test
-  void shows_the_revision_and_the_last_run_and_says_what_is_unknown() throws Exception {
+  void shows_the_revision_the_last_known_good_release_and_the_last_run_and_what_is_unknown()
+      throws Exception {
     TestTarget target = TestTarget.create(tmp);
     TargetPlan plan = ConfigLoader.forThisMachine().load(target.config()).targets().get("demo");
     ServiceActivitiesImpl service = new ServiceActivitiesImpl();
     service.restartService(plan);
     String next = target.publish("healthy v2");
+    CliRun update;
     try {
-      assertEquals(0, CliRun.of("-c", target.config().toString(), "update", "demo").exitCode());
+      update = CliRun.of("-c", target.config().toString(), "update", "demo");
     } finally {
       service.stopService(plan);
     }
+    assertEquals(0, update.exitCode(), update.toString());
+    String updateId =
+        update
+            .out()
+            .lines()
+            .filter(l -> l.startsWith("run "))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(update.toString()))
+            .substring("run ".length());
 
     CliRun run = CliRun.of("-c", target.config().toString(), "status", "demo");
+    CliRun json = CliRun.of("-c", target.config().toString(), "status", "demo", "--output", "json");
 
     assertEquals(0, run.exitCode(), run.toString());
     assertTrue(run.out().contains("  revision  " + next), run.out());
+    String good = "  good      " + next.substring(0, 7) + " verified at .+Z by " + updateId;
+    assertTrue(run.out().lines().anyMatch(l -> l.matches(good)), run.out());
+    JsonNode demo = new ObjectMapper().readTree(json.out()).get(0);
+    assertEquals(next, demo.get("goodRelease").get("revision").asText(), json.out());
+    assertEquals(updateId, demo.get("goodRelease").get("workflowId").asText(), json.out());
+    assertEquals(next, demo.get("lastRun").get("good_rev").asText(), "the status file's good_rev");
     assertTrue(run.out().contains("  last run  success (updated) at "), run.out());
     assertTrue(run.out().contains("  running   nothing"), run.out());
     assertTrue(run.out().contains("  hold      none"), run.out());
@@ -59,7 +77,25 @@ class StatusCommandTest {
     assertEquals("demo", demo.get("target").asText());
     assertEquals(target.revision(), demo.get("revision").asText());
     assertTrue(demo.get("lastRun").isNull());
+    assertTrue(demo.get("goodRelease").isNull(), "none recorded before a healthy run");
     assertEquals("rollback failed", demo.get("hold").get("reason").asText());
+  }
+
+  @Test
+  void a_damaged_good_release_record_is_named_in_one_line_not_an_error() throws Exception {
+    TestTarget target = TestTarget.create(tmp);
+    Path record = target.state().resolve(".steward/good-release.json");
+    CliRun none = CliRun.of("-c", target.config().toString(), "status", "demo");
+    Files.createDirectories(record.getParent());
+    Files.writeString(record, "{not json");
+
+    CliRun run = CliRun.of("-c", target.config().toString(), "status", "demo");
+
+    assertTrue(none.out().contains("  good      none recorded yet"), none.out());
+    assertEquals(0, run.exitCode(), run.toString());
+    String line = run.out().lines().filter(l -> l.startsWith("  good ")).findFirst().orElseThrow();
+    assertTrue(line.startsWith("  good      unknown: cannot read " + record), line);
+    assertTrue(line.endsWith("(fix or delete it)"), line);
   }
 
   @Test

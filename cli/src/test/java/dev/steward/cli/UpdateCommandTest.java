@@ -69,6 +69,26 @@ class UpdateCommandTest {
   }
 
   @Test
+  void a_rolled_back_update_says_where_it_kept_the_state_the_failed_release_left()
+      throws Exception {
+    target.publish("exits-after-1s");
+
+    CliRun run = CliRun.of("-c", target.config().toString(), "update", TestTarget.NAME);
+
+    assertEquals(3, run.exitCode(), run.toString());
+    String prefix = "kept the state it replaced in ";
+    String kept =
+        run.out()
+            .lines()
+            .filter(l -> l.startsWith(prefix))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(run.toString()))
+            .substring(prefix.length());
+    assertTrue(kept.startsWith(target.snapshotDir().resolve("pre-restore").toString()), kept);
+    assertTrue(java.nio.file.Files.isRegularFile(Path.of(kept)), kept);
+  }
+
+  @Test
   void refuses_an_unknown_target_with_exit_2_naming_the_known_ones() throws Exception {
     CliRun run = CliRun.of("-c", target.config().toString(), "update", "nosuch");
 

@@ -7,6 +7,8 @@ import dev.steward.workflows.monitor.MonitorRequest;
 import dev.steward.workflows.monitor.MonitorWorkflow;
 import dev.steward.workflows.recovery.RecoveryRequest;
 import dev.steward.workflows.recovery.RecoveryWorkflow;
+import dev.steward.workflows.recovery.RestoreRequest;
+import dev.steward.workflows.recovery.RestoreWorkflow;
 import dev.steward.workflows.update.UpdateRequest;
 import dev.steward.workflows.update.UpdateWorkflow;
 import io.grpc.Status;
@@ -55,6 +57,22 @@ public final class Pipelines {
         host,
         clock,
         workflow -> WorkflowClient.start(workflow::recover, request));
+  }
+
+  /**
+   * Starts a restore of one snapshot of {@code request}'s target ({@code restore/<target>/<time>})
+   * and returns its stub.
+   */
+  public static RestoreWorkflow startRestore(
+      WorkflowClient client, RestoreRequest request, Clock clock) {
+    return start(
+        client,
+        RestoreWorkflow.class,
+        Run.RESTORE,
+        request.target(),
+        request.host(),
+        clock,
+        workflow -> WorkflowClient.start(workflow::restore, request));
   }
 
   /**
@@ -149,6 +167,13 @@ public final class Pipelines {
         "Recover",
         "Steward recovery playbook: confirm, restart, health, provider, evidence;"
             + " rolls back to the newest verified snapshot, else escalates and holds updates."),
+    RESTORE(
+        "restore",
+        true,
+        StewardSearchAttributes.KIND_RECOVERY,
+        "Restore",
+        "Steward restore of one snapshot a person named: a pre-restore snapshot of the state as"
+            + " it is, code to the snapshot's revision, its data back, restart, health."),
     MONITOR(
         "monitor",
         false,

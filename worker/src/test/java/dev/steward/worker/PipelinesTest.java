@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steward.workflows.StewardSearchAttributes;
+import dev.steward.workflows.recovery.RestoreRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.common.SearchAttributes;
@@ -51,14 +52,16 @@ class PipelinesTest {
   }
 
   @Test
-  void update_recovery_monitor_and_measurement_runs_carry_id_summary_details_and_attributes() {
+  void update_recovery_restore_monitor_and_measurement_runs_carry_id_summary_details_attributes() {
     Pipelines.startUpdate(client, "demo", "host-a", AT);
     Pipelines.startRecovery(client, "demo", "host-a", AT);
+    Pipelines.startRestore(client, new RestoreRequest("demo", "host-a", "pre-update-x.zip"), AT);
     Pipelines.startMonitor(client, "demo", "host-a", false, AT);
     Pipelines.startMonitor(client, "demo", "host-a", true, AT);
 
     expect("update/demo/2026-11-29T03:04:05.123Z", "Update demo on host-a", "update");
     expect("recover/demo/2026-11-29T03:04:05.123Z", "Recover demo on host-a", "recovery");
+    expect("restore/demo/2026-11-29T03:04:05.123Z", "Restore demo on host-a", "recovery");
     expect("monitor/demo", "Monitor demo on host-a", "monitor");
     expect("monitor-once/demo/2026-11-29T03:04:05.123Z", "Measure demo on host-a", "monitor");
   }

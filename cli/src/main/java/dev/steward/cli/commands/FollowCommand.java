@@ -10,6 +10,7 @@ import dev.steward.worker.StewardRuntime;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.recovery.RecoveryWorkflow;
+import dev.steward.workflows.recovery.RestoreWorkflow;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
 import io.grpc.Status;
@@ -39,7 +40,7 @@ public final class FollowCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "WORKFLOW_ID",
-      description = "The run, e.g. update/demo/2026-…Z or recover/demo/2026-…Z.")
+      description = "The run, e.g. update/demo/2026-…Z, recover/… or restore/….")
   String workflowId;
 
   @Option(
@@ -65,6 +66,7 @@ public final class FollowCommand implements Callable<Integer> {
       return switch (type) {
         case "UpdateWorkflow" -> followUpdate(runtime, printer);
         case "RecoveryWorkflow" -> followRecovery(runtime, printer);
+        case "RestoreWorkflow" -> followRestore(runtime, printer);
         default ->
             throw new UsageException(
                 workflowId + " is a " + type + " run, which steward follow cannot show");
@@ -84,6 +86,15 @@ public final class FollowCommand implements Callable<Integer> {
       throws InterruptedException {
     printer.starting("following " + workflowId, runtime);
     RecoveryWorkflow run = runtime.client().newWorkflowStub(RecoveryWorkflow.class, workflowId);
+    RecoveryResult result = new RunFollower(printer).follow(run);
+    printer.result(result);
+    return ExitCodes.of(result);
+  }
+
+  private int followRestore(StewardRuntime runtime, RunPrinter printer)
+      throws InterruptedException {
+    printer.starting("following " + workflowId, runtime);
+    RestoreWorkflow run = runtime.client().newWorkflowStub(RestoreWorkflow.class, workflowId);
     RecoveryResult result = new RunFollower(printer).follow(run);
     printer.result(result);
     return ExitCodes.of(result);

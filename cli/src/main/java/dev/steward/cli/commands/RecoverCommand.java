@@ -1,16 +1,11 @@
 package dev.steward.cli.commands;
 
-import dev.steward.cli.ExitCodes;
 import dev.steward.cli.Steward;
 import dev.steward.cli.run.OutputFormat;
 import dev.steward.cli.run.PipelineStart;
 import dev.steward.cli.run.RunFollower;
-import dev.steward.cli.run.RunPrinter;
 import dev.steward.worker.Pipelines;
-import dev.steward.worker.StewardRuntime;
 import dev.steward.worker.config.StewardConfig;
-import dev.steward.workflows.recovery.RecoveryResult;
-import dev.steward.workflows.recovery.RecoveryWorkflow;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,19 +40,13 @@ public final class RecoverCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     StewardConfig config = steward.loadConfig();
     Targets.require(config, target);
-    RunPrinter printer = new RunPrinter(steward, output);
-    try (StewardRuntime runtime = start.open(steward, config)) {
-      if (start.detached()) {
-        return start.printWorkflowId(
-            steward,
-            Pipelines.startRecovery(runtime.client(), target, runtime.host(), Clock.systemUTC()));
-      }
-      printer.starting("recovering " + target + " on " + runtime.host(), runtime);
-      RecoveryWorkflow run =
-          Pipelines.startRecovery(runtime.client(), target, runtime.host(), Clock.systemUTC());
-      RecoveryResult result = new RunFollower(printer).follow(run);
-      printer.result(result);
-      return ExitCodes.of(result);
-    }
+    return start.recovery(
+        steward,
+        config,
+        output,
+        "recovering " + target,
+        runtime ->
+            Pipelines.startRecovery(runtime.client(), target, runtime.host(), Clock.systemUTC()),
+        RunFollower::follow);
   }
 }

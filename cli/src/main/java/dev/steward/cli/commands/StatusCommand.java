@@ -1,5 +1,7 @@
 package dev.steward.cli.commands;
 
+import static dev.steward.workflows.host.Revisions.short7;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.steward.cli.ExitCodes;
@@ -11,6 +13,7 @@ import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.schedule.ScheduleSync;
 import dev.steward.worker.status.StatusReader;
 import dev.steward.worker.status.TargetStatus;
+import dev.steward.workflows.host.GoodRelease;
 import dev.steward.workflows.host.TargetPlan;
 import java.io.PrintWriter;
 import java.util.List;
@@ -22,11 +25,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code steward status [TARGET]}: revision, last run, running pipeline, hold, next run. */
+/**
+ * {@code steward status [TARGET]}: revision, last known good release, last run, running pipeline,
+ * hold, next run.
+ */
 @Command(
     name = "status",
     description = {
-      "Show each target's current revision, last run, running pipeline, hold and next run.",
+      "Show each target's current revision, last known good release, last run, running",
+      "pipeline, hold and next run.",
       "What cannot be known (no server, no schedule) is said, not an error."
     })
 public final class StatusCommand implements Callable<Integer> {
@@ -92,6 +99,7 @@ public final class StatusCommand implements Callable<Integer> {
   private static void print(PrintWriter out, TargetStatus status) {
     out.println(status.target());
     out.println("  revision  " + status.revision());
+    out.println("  good      " + good(status.goodRelease()));
     out.println("  last run  " + lastRun(status.lastRun()));
     out.println("  running   " + (status.running() == null ? "nothing" : status.running()));
     out.println("  hold      " + hold(status.hold()));
@@ -109,6 +117,20 @@ public final class StatusCommand implements Callable<Integer> {
         + run.get("timestamp")
         + ", "
         + run.getOrDefault("workflowId", "no workflow id");
+  }
+
+  private static String good(GoodRelease good) {
+    if (good == null) {
+      return "none recorded yet (the first healthy run records it)";
+    }
+    if (good.verifiedAt() == null) {
+      return good.revision();
+    }
+    return short7(good.revision())
+        + " verified at "
+        + good.verifiedAt()
+        + " by "
+        + good.workflowId();
   }
 
   private static String hold(Map<String, Object> hold) {

@@ -5,13 +5,16 @@ import dev.steward.cli.Steward;
 import dev.steward.cli.UsageException;
 import dev.steward.worker.StewardRuntime;
 import dev.steward.worker.config.StewardConfig;
+import dev.steward.workflows.recovery.RecoveryResult;
 import io.temporal.client.WorkflowStub;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /**
- * What the commands that start a pipeline run share ({@code update}, {@code recover}): the {@code
- * --detach} option, its refusal on the embedded server, opening the runtime, and printing the
- * started run's id. A picocli mixin: {@code @Mixin PipelineStart start;}.
+ * What the commands that start a pipeline run share ({@code update}, {@code recover}, {@code
+ * restore}): the {@code --detach} option, its refusal on the embedded server, opening the runtime,
+ * printing the started run's id, and the one way a recovery-like run is started and followed. A
+ * picocli mixin: {@code @Mixin PipelineStart start;}.
  */
 public final class PipelineStart {
   @Option(
@@ -48,5 +51,41 @@ public final class PipelineStart {
     steward.out().println(WorkflowStub.fromTyped(run).getExecution().getWorkflowId());
     steward.out().flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * Starts a run whose result is a {@link RecoveryResult} ({@code recover}, {@code restore}) and
+   * prints its id when detached, else follows it live and prints its result.
+   *
+   * @param doing what the run does, for the first line ("recovering demo"); the host is appended
+   * @param start starts the run on the runtime's client and returns its typed stub
+   * @param follow follows that stub to its result
+   * @return the exit code: {@link ExitCodes#of(RecoveryResult)}, or 0 when detached
+   */
+  public <W> int recovery(
+      Steward steward,
+      StewardConfig config,
+      OutputFormat output,
+      String doing,
+      Function<StewardRuntime, W> start,
+      Follow<W> follow)
+      throws InterruptedException {
+    RunPrinter printer = new RunPrinter(steward, output);
+    try (StewardRuntime runtime = open(steward, config)) {
+      if (detach) {
+        return printWorkflowId(steward, start.apply(runtime));
+      }
+      printer.starting(doing + " on " + runtime.host(), runtime);
+      W run = start.apply(runtime);
+      RecoveryResult result = follow.follow(new RunFollower(printer), run);
+      printer.result(result);
+      return ExitCodes.of(result);
+    }
+  }
+
+  /** Follows a started run's typed stub to its result, e.g. {@code RunFollower::follow}. */
+  @FunctionalInterface
+  public interface Follow<W> {
+    RecoveryResult follow(RunFollower follower, W run) throws InterruptedException;
   }
 }

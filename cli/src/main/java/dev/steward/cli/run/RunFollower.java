@@ -6,6 +6,7 @@ import dev.steward.workflows.pipeline.StepResult;
 import dev.steward.workflows.pipeline.StepStatus;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.recovery.RecoveryWorkflow;
+import dev.steward.workflows.recovery.RestoreWorkflow;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
 import io.temporal.client.WorkflowException;
@@ -42,6 +43,14 @@ public final class RunFollower {
 
   /** Waits for a recovery run's result while printing its progress; refusals as for an update. */
   public RecoveryResult follow(RecoveryWorkflow run) throws InterruptedException {
+    return follow(run, RecoveryResult.class, RecoveryResult::steps, run::progress);
+  }
+
+  /**
+   * Waits for a restore run's result while printing its progress; a run that fails outright (a
+   * snapshot the host does not know) ends in a {@link PipelineRefusedException} with its message.
+   */
+  public RecoveryResult follow(RestoreWorkflow run) throws InterruptedException {
     return follow(run, RecoveryResult.class, RecoveryResult::steps, run::progress);
   }
 

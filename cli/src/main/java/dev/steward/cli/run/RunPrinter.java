@@ -53,6 +53,7 @@ public final class RunPrinter {
       json(result);
     } else {
       text(result.outcome() + ": " + result.target() + ": " + result.message());
+      kept(result.preRestoreSnapshot());
       evidence(result.evidence());
     }
     out.flush();
@@ -66,14 +67,10 @@ public final class RunPrinter {
       if (result.recoveredBy() != null) {
         String took =
             result.secondsToRecover() == null ? "" : " in " + result.secondsToRecover() + " s";
-        text(
-            "recovered by "
-                + result.recoveredBy()
-                + took
-                + " (down since "
-                + result.downSince()
-                + ")");
+        String since = result.downSince() == null ? "" : " (down since " + result.downSince() + ")";
+        text("recovered by " + result.recoveredBy() + took + since);
       }
+      kept(result.preRestoreSnapshot());
       evidence(result.evidence());
     }
     out.flush();
@@ -86,6 +83,13 @@ public final class RunPrinter {
       out.flush();
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The pre-restore snapshot a run kept: where the data it replaced still is. */
+  private void kept(String preRestoreSnapshot) {
+    if (preRestoreSnapshot != null) {
+      text("kept the state it replaced in " + preRestoreSnapshot);
     }
   }
 

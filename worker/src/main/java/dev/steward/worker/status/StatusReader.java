@@ -6,6 +6,7 @@ import dev.steward.activities.code.CodeActivitiesImpl;
 import dev.steward.activities.pipeline.LockRecord;
 import dev.steward.activities.pipeline.PipelineActivitiesImpl;
 import dev.steward.activities.status.StatusActivitiesImpl;
+import dev.steward.workflows.host.GoodRelease;
 import dev.steward.workflows.host.TargetPlan;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -15,8 +16,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Reads a target's status from the host: its checkout, its status file, its lock and its hold. The
- * next scheduled run comes from the server, through {@code nextRun}.
+ * Reads a target's status from the host: its checkout, its status file, its lock, its hold and its
+ * last known good release (through the activity that keeps it, {@link
+ * StatusActivitiesImpl#readGoodRelease}). The next scheduled run comes from the server, through
+ * {@code nextRun}.
  */
 public final class StatusReader {
   /** The hold file that the recovery and hold commands write; read here, never written. */
@@ -42,7 +45,8 @@ public final class StatusReader {
         readJson(state.resolve(StatusActivitiesImpl.FILE_NAME)),
         PipelineActivitiesImpl.holderOf(state).map(LockRecord::workflowId).orElse(null),
         readJson(state.resolve(HOLD_FILE)),
-        nextRun.apply(plan.target()));
+        nextRun.apply(plan.target()),
+        goodRelease(plan));
   }
 
   private static String revision(TargetPlan plan) {
@@ -50,6 +54,15 @@ public final class StatusReader {
       return new CodeActivitiesImpl().readRevision(plan);
     } catch (ApplicationFailure e) {
       return "unknown: " + e.getOriginalMessage();
+    }
+  }
+
+  /** The last known good release; one it cannot read says why in its revision. */
+  private static GoodRelease goodRelease(TargetPlan plan) {
+    try {
+      return new StatusActivitiesImpl().readGoodRelease(plan);
+    } catch (ApplicationFailure e) {
+      return new GoodRelease("unknown: " + e.getOriginalMessage(), null, null);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.steward.worker.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.steward.workflows.host.GoodRelease;
 import java.util.Map;
 
 /**
@@ -14,6 +15,9 @@ import java.util.Map;
  * @param running the workflow id of the pipeline holding the target now, or null
  * @param hold the hold on the target's updates ({@code reason}, {@code since}, …), or null
  * @param nextRun when the update schedule runs next, or a line saying why it is unknown
+ * @param goodRelease the last known good release ({@code revision}, {@code verifiedAt}, {@code
+ *     workflowId}), or null when none has been recorded yet; one that cannot be read has only a
+ *     revision, a line saying why
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record TargetStatus(
@@ -22,4 +26,5 @@ public record TargetStatus(
     Map<String, Object> lastRun,
     String running,
     Map<String, Object> hold,
-    String nextRun) {}
+    String nextRun,
+    GoodRelease goodRelease) {}
