@@ -165,8 +165,9 @@ public final class Pipelines {
         true,
         StewardSearchAttributes.KIND_RECOVERY,
         "Recover",
-        "Steward recovery playbook: confirm, restart, health, provider, evidence;"
-            + " rolls back to the newest verified snapshot, else escalates and holds updates."),
+        "Steward recovery playbook: confirm, restart, health, provider, evidence; then the last"
+            + " known good code with the data as it is, then the newest verified snapshot after a"
+            + " pre-restore copy, else escalates and holds updates."),
     RESTORE(
         "restore",
         true,

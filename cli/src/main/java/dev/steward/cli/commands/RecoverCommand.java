@@ -19,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
     name = "recover",
     description = {
       "Bring a target back: confirm it is down, restart, wait out a provider outage,",
-      "roll back to the newest verified snapshot, else escalate and hold updates."
+      "go back to the last known good code (data as it is), then to the newest verified",
+      "snapshot after a copy of the data it replaces, else escalate and hold updates."
     })
 public final class RecoverCommand implements Callable<Integer> {
   @ParentCommand Steward steward;

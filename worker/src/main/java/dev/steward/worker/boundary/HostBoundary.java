@@ -157,9 +157,9 @@ public final class HostBoundary extends WorkerInterceptorBase {
             && !file.equals("..");
     if (!plain) {
       throw refused(
-          "target %s: \"%s\" is not a file name in its snapshot directory %s; refused, nothing was"
-              + " run",
-          plan.target(), name, plan.snapshot().dir());
+          "target %s: \"%s\" is not a file name in its snapshot directory %s (list them with"
+              + " `steward snapshots %s`); refused, nothing was run",
+          plan.target(), name, plan.snapshot().dir(), plan.target());
     }
   }
 

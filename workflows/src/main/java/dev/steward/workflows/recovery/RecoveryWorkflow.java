@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The field guide's recovery playbook: confirm down, restart and verify, wait out a provider's
- * outage, collect evidence, roll back to the newest verified snapshot, else escalate and hold
- * updates. Shares the one-pipeline-per-target lock with updates.
+ * outage, collect evidence, then the ladder: the last known good code with the data as it is, the
+ * newest verified snapshot after a pre-restore copy of the data, else escalate and hold updates.
+ * Shares the one-pipeline-per-target lock with updates.
  */
 @WorkflowInterface
 public interface RecoveryWorkflow extends HealthProgressSignal {
