@@ -11,6 +11,8 @@ import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.pipeline.StepResult;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.recovery.RecoveryWorkflow;
+import dev.steward.workflows.recovery.RestoreRequest;
+import dev.steward.workflows.recovery.RestoreWorkflow;
 import dev.steward.workflows.update.UpdateResult;
 import dev.steward.workflows.update.UpdateWorkflow;
 import io.temporal.client.WorkflowStub;
@@ -35,7 +37,9 @@ final class RecoveryHarness implements AutoCloseable {
   final ServiceActivitiesImpl service = new ServiceActivitiesImpl();
   private final WorkerFactory worker;
 
-  /** The last recovery run's workflow id, for {@code HistoryRecorder}; null before any. */
+  /**
+   * The last recovery or restore run's workflow id, for {@code HistoryRecorder}; null before any.
+   */
   String lastRecoveryId;
 
   RecoveryHarness(Path root) throws IOException {
@@ -82,6 +86,17 @@ final class RecoveryHarness implements AutoCloseable {
   RecoveryResult recover() {
     RecoveryWorkflow run =
         Pipelines.startRecovery(env.getWorkflowClient(), TestTarget.NAME, HOST, Clock.systemUTC());
+    lastRecoveryId = WorkflowStub.fromTyped(run).getExecution().getWorkflowId();
+    return WorkflowStub.fromTyped(run).getResult(RecoveryResult.class);
+  }
+
+  /** A person's restore of {@code snapshot}, a file name in the target's snapshot directory. */
+  RecoveryResult restore(String snapshot) {
+    RestoreWorkflow run =
+        Pipelines.startRestore(
+            env.getWorkflowClient(),
+            new RestoreRequest(TestTarget.NAME, HOST, snapshot),
+            Clock.systemUTC());
     lastRecoveryId = WorkflowStub.fromTyped(run).getExecution().getWorkflowId();
     return WorkflowStub.fromTyped(run).getResult(RecoveryResult.class);
   }

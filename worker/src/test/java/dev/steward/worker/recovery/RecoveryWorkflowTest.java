@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
+import dev.steward.activities.status.StatusActivitiesImpl;
 import dev.steward.worker.HttpReceiver;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.update.HistoryRecorder;
@@ -201,6 +202,35 @@ class RecoveryWorkflowTest {
     Path state = harness.target.state();
     Files.writeString(state.resolve("sessions/two.json"), "{\"id\": 2, \"memory\": \"...\"}\n");
     Files.write(state.resolve("state.db"), new byte[] {9, 8, 7, 6, 5, 4, 3, 2, 1, 0});
+    Files.createDirectories(tmp.resolve("day"));
+    Files.copy(state.resolve("state.db"), tmp.resolve("day/state.db"));
+  }
+
+  @Test
+  void restores_the_snapshot_a_person_names_after_keeping_the_state_it_replaces() throws Exception {
+    harness.startHealthy();
+    String v1 = harness.target.revision();
+    String v1Data = harness.target.stateDigest();
+    String v2 = harness.target.publish("healthy v2");
+    assertEquals(UpdateOutcome.UPDATED, harness.update().outcome());
+    writeADayOfData();
+    String snapshot = harness.target.snapshots().get(0).getFileName().toString();
+
+    RecoveryResult result = harness.restore(snapshot);
+
+    assertEquals(RecoveryOutcome.ROLLED_BACK, result.outcome(), result.message() + result.steps());
+    assertEquals(v1, harness.target.revision());
+    assertEquals(v1Data, harness.target.stateDigest());
+    Path kept = Path.of(result.preRestoreSnapshot());
+    assertArrayEquals(
+        Files.readAllBytes(tmp.resolve("day/state.db")),
+        TestTarget.archiveEntry(kept, "state.db"),
+        "the day's database, as it was before the restore");
+    assertTrue(result.workflowId().startsWith("restore/demo/"), result.workflowId());
+    assertEquals(
+        v1,
+        new StatusActivitiesImpl().readGoodRelease(harness.plan()).revision(),
+        "the restored release, verified healthy, is the last known good; was " + v2);
   }
 
   @Test

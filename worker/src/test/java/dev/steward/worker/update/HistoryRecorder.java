@@ -59,6 +59,9 @@ public final class HistoryRecorder {
               "restores_the_snapshot_when_the_last_good_code_cannot_start_and_keeps_the_data_it_replaced",
               "recovery-ladder-snapshot.json"),
           Map.entry(
+              "restores_the_snapshot_a_person_names_after_keeping_the_state_it_replaces",
+              "restore-snapshot.json"),
+          Map.entry(
               "the_rollback_keeps_what_the_failed_release_wrote_in_a_pre_restore_snapshot",
               "update-rollback-pre-restore.json"),
           Map.entry(

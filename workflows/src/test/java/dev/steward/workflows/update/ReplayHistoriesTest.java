@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.steward.workflows.monitor.MonitorWorkflowImpl;
 import dev.steward.workflows.notify.NotifyWorkflowImpl;
 import dev.steward.workflows.recovery.RecoveryWorkflowImpl;
+import dev.steward.workflows.recovery.RestoreWorkflowImpl;
 import io.temporal.worker.NonDeterministicException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +39,12 @@ class ReplayHistoriesTest {
   Stream<DynamicTest> every_recorded_recovery_history_replays_on_the_current_workflow()
       throws IOException {
     return replayAll("recovery", RecoveryWorkflowImpl.class, NotifyWorkflowImpl.class);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> every_recorded_restore_history_replays_on_the_current_workflow()
+      throws IOException {
+    return replayAll("restore", RestoreWorkflowImpl.class, NotifyWorkflowImpl.class);
   }
 
   /** A monitor's history, recorded while it ran: its recovery is a child, replayed as events. */
