@@ -5,7 +5,6 @@ import static dev.steward.workflows.host.Revisions.short7;
 import dev.steward.workflows.host.CodeActivities;
 import dev.steward.workflows.host.GoodRelease;
 import dev.steward.workflows.host.HealthReport;
-import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
 import dev.steward.workflows.host.ProviderStatus;
 import dev.steward.workflows.host.ServiceActivities;
@@ -273,33 +272,13 @@ public class RecoveryWorkflowImpl implements RecoveryWorkflow {
 
   /** Puts updates on hold; the critical notice with the evidence goes out in {@link #finish}. */
   private Ending escalate(String why) {
-    Hold hold =
-        new Hold("recovery failed: " + why, now().toString(), Workflow.getInfo().getWorkflowId());
-    try {
-      steps.run(
-          Step.PUT_HOLD,
-          () -> HostActivityStubs.holds(plan, Step.PUT_HOLD.summary(plan)).putHold(plan, hold),
-          "updates held");
-    } catch (StepFailedException e) {
-      // Recorded as a failed step; the notice still goes out.
-    }
+    RecoverySteps.holdUpdates(steps, plan, "recovery failed: " + why);
     return new Ending(
         RecoveryOutcome.FAILED, null, why + "; updates are on hold, a person is needed");
   }
 
-  /** Evidence is best effort, never a failure of the playbook. */
   private void collectEvidence() {
-    try {
-      evidence =
-          steps.run(
-              Step.EVIDENCE,
-              () ->
-                  HostActivityStubs.recovery(plan, Step.EVIDENCE.summary(plan))
-                      .gatherEvidence(plan),
-              e -> e.lines().count() + " lines");
-    } catch (StepFailedException e) {
-      evidence = "could not collect evidence: " + e.getMessage();
-    }
+    evidence = RecoverySteps.collectEvidence(steps, plan);
   }
 
   private RecoveryResult finish(Ending ending) {

@@ -2,7 +2,6 @@ package dev.steward.workflows.recovery;
 
 import static dev.steward.workflows.host.Revisions.short7;
 
-import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
 import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.TargetPlan;
@@ -18,7 +17,6 @@ import dev.steward.workflows.pipeline.StepLog;
 import dev.steward.workflows.pipeline.StepResult;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
-import java.time.Instant;
 import java.util.List;
 
 /** A manual restore: the snapshot the person named, through the one {@link Rollback}. */
@@ -75,34 +73,11 @@ public class RestoreWorkflowImpl implements RestoreWorkflow {
       GoodReleases.mark(steps, plan);
       return new Ending(RecoveryOutcome.ROLLED_BACK, restored + "); healthy" + kept, keptFile);
     }
-    collectEvidence();
+    evidence = RecoverySteps.collectEvidence(steps, plan);
     String why = restored + "), but the service is NOT healthy" + kept;
-    holdUpdates(why);
+    RecoverySteps.holdUpdates(steps, plan, "restore failed: " + why);
     return new Ending(
         RecoveryOutcome.FAILED, why + "; updates are on hold, a person is needed", keptFile);
-  }
-
-  private void holdUpdates(String why) {
-    Hold hold = new Hold("restore failed: " + why, now(), Workflow.getInfo().getWorkflowId());
-    steps.attempt(
-        Step.PUT_HOLD,
-        () -> HostActivityStubs.holds(plan, Step.PUT_HOLD.summary(plan)).putHold(plan, hold),
-        "updates held");
-  }
-
-  /** Evidence is best effort, never a failure of the restore. */
-  private void collectEvidence() {
-    try {
-      evidence =
-          steps.run(
-              Step.EVIDENCE,
-              () ->
-                  HostActivityStubs.recovery(plan, Step.EVIDENCE.summary(plan))
-                      .gatherEvidence(plan),
-              e -> e.lines().count() + " lines");
-    } catch (StepFailedException e) {
-      evidence = "could not collect evidence: " + e.getMessage();
-    }
   }
 
   private RecoveryResult finish(Ending ending) {
@@ -116,10 +91,6 @@ public class RestoreWorkflowImpl implements RestoreWorkflow {
         .message(ending.message())
         .preRestoreSnapshot(ending.preRestoreSnapshot())
         .build();
-  }
-
-  private static String now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
   }
 
   private record Ending(RecoveryOutcome outcome, String message, String preRestoreSnapshot) {}
