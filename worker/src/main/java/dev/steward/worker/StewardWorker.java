@@ -20,6 +20,7 @@ import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.monitor.MonitorWorkflowImpl;
 import dev.steward.workflows.notify.NotifyWorkflowImpl;
 import dev.steward.workflows.recovery.RecoveryWorkflowImpl;
+import dev.steward.workflows.recovery.RestoreWorkflowImpl;
 import dev.steward.workflows.update.UpdateWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.interceptors.WorkerInterceptor;
@@ -74,6 +75,7 @@ public final class StewardWorker {
     workflows.registerWorkflowImplementationTypes(
         UpdateWorkflowImpl.class,
         RecoveryWorkflowImpl.class,
+        RestoreWorkflowImpl.class,
         MonitorWorkflowImpl.class,
         NotifyWorkflowImpl.class);
     Worker activities = newWorker.apply(TaskQueues.forHost(host));

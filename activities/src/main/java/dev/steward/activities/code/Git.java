@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,29 @@ final class Git {
   /** The commit the work tree stands at. */
   String head() {
     return resolve("HEAD");
+  }
+
+  /**
+   * The commit the work tree stands at, or empty when the checkout has none: it is missing, is not
+   * a git repository, or has no commit yet. Any other failure of git is one.
+   */
+  Optional<String> headIfAny() {
+    if (!Files.isDirectory(checkout)) {
+      return Optional.empty();
+    }
+    List<String> argv =
+        List.of(
+            "git", "-C", checkout.toString(), "rev-parse", "--verify", "--quiet", "HEAD^{commit}");
+    // LC_ALL=C: git's "not a git repository" is told by its words, which a locale translates.
+    CommandResult result = Commands.run(argv, checkout, timeout, Map.of("LC_ALL", "C"));
+    if (result.succeeded()) {
+      return Optional.of(result.tail(1).strip());
+    }
+    boolean unborn = !result.timedOut() && result.exitCode() == 1;
+    if (unborn || (result.exitCode() == 128 && result.output().contains("not a git repository"))) {
+      return Optional.empty();
+    }
+    throw CodeFailures.gitFailed(result);
   }
 
   /** The commit {@code revision} names ({@code HEAD}, {@code FETCH_HEAD}, a sha, a tag). */

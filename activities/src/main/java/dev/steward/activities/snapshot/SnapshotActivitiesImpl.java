@@ -4,15 +4,17 @@ import static dev.steward.activities.snapshot.Failures.reason;
 import static dev.steward.activities.snapshot.Failures.snapshotFailed;
 
 import dev.steward.activities.AtomicFiles;
+import dev.steward.activities.code.Checkouts;
 import dev.steward.activities.snapshot.SnapshotDirectory.Stored;
 import dev.steward.workflows.host.SnapshotActivities;
 import dev.steward.workflows.host.SnapshotInfo;
+import dev.steward.workflows.host.SnapshotListing;
 import dev.steward.workflows.host.TargetPlan;
+import io.temporal.activity.Activity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,6 +30,17 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
 
   @Override
   public SnapshotInfo takeSnapshot(TargetPlan plan, String key, String revision) {
+    return take(plan, key, revision, SnapshotManifest.PRE_UPDATE);
+  }
+
+  @Override
+  public SnapshotInfo takePreRestoreSnapshot(TargetPlan plan, String key) {
+    // Read here, not passed in: the code may have moved since the workflow last read it.
+    String revision = Checkouts.revision(plan).orElse(null);
+    return take(plan, key, revision, SnapshotManifest.PRE_RESTORE);
+  }
+
+  private static SnapshotInfo take(TargetPlan plan, String key, String revision, String purpose) {
     Path state = Path.of(plan.state());
     if (!Files.isDirectory(state)) {
       throw snapshotFailed("state directory " + state + " does not exist; nothing to snapshot");
@@ -44,7 +57,7 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
         dir.delete(earlier.get());
       }
       dir.removeIncomplete(key);
-      return write(plan, scope, dir, key, revision);
+      return write(plan, scope, dir, key, revision, purpose);
     } catch (IOException e) {
       throw snapshotFailed(
           "cannot write a snapshot to " + plan.snapshot().dir() + ": " + reason(e));
@@ -52,10 +65,15 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
   }
 
   private static SnapshotInfo write(
-      TargetPlan plan, StateScope scope, SnapshotDirectory dir, String key, String revision)
+      TargetPlan plan,
+      StateScope scope,
+      SnapshotDirectory dir,
+      String key,
+      String revision,
+      String purpose)
       throws IOException {
     Instant now = Instant.now();
-    Path file = dir.newFile(key, now);
+    Path file = dir.newFile(purpose, key, now);
     Path partial = dir.partialFor(file);
     boolean archive = !plan.snapshot().usesCommands();
     try {
@@ -72,7 +90,7 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
       String name = file.getFileName().toString();
       SnapshotManifest manifest =
           new SnapshotManifest(
-              key, plan.target(), revision, name, sha256, bytes, now.toString(), kind);
+              key, plan.target(), revision, name, sha256, bytes, now.toString(), kind, purpose);
       dir.writeManifest(file, manifest);
       return manifest.toInfo(file);
     } finally {
@@ -135,30 +153,39 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
   public List<String> pruneSnapshots(TargetPlan plan, String keepFile) {
     try {
       SnapshotDirectory dir = SnapshotDirectory.open(Path.of(plan.snapshot().dir()));
-      return new SnapshotPruner(dir, plan.target()).prune(plan.snapshot().keep(), keepFile);
+      return new SnapshotPruner(dir, plan.target(), runningWorkflowId())
+          .prune(plan.snapshot().keep(), keepFile);
     } catch (IOException e) {
       throw snapshotFailed("cannot prune snapshots in " + plan.snapshot().dir() + ": " + reason(e));
     }
   }
 
+  /** The workflow whose activity this is, or null outside an activity (the CLI, tests). */
+  private static String runningWorkflowId() {
+    try {
+      return Activity.getExecutionContext().getInfo().getWorkflowId();
+    } catch (IllegalStateException notInActivity) {
+      return null;
+    }
+  }
+
   @Override
   public SnapshotInfo findNewestVerifiedSnapshot(TargetPlan plan) {
-    try {
-      SnapshotDirectory dir = SnapshotDirectory.open(Path.of(plan.snapshot().dir()));
-      List<Stored> newestFirst =
-          dir.list().stream()
-              .filter(s -> plan.target().equals(s.manifest().target()))
-              .sorted(Comparator.comparing((Stored s) -> s.manifest().created()).reversed())
-              .toList();
-      for (Stored stored : newestFirst) {
-        if (SnapshotCheck.verifies(stored)) {
-          return stored.manifest().toInfo(stored.file());
-        }
-        log.warn("snapshot {} does not verify; trying an older one", stored.file());
-      }
-      return null;
-    } catch (IOException e) {
-      throw snapshotFailed("cannot list snapshots in " + plan.snapshot().dir() + ": " + reason(e));
-    }
+    return catalog(plan).newestVerified();
+  }
+
+  @Override
+  public SnapshotInfo findSnapshot(TargetPlan plan, String name) {
+    return catalog(plan).find(name);
+  }
+
+  @Override
+  public List<SnapshotListing> listSnapshots(TargetPlan plan) {
+    return catalog(plan).list();
+  }
+
+  private static SnapshotCatalog catalog(TargetPlan plan) {
+    return new SnapshotCatalog(
+        SnapshotDirectory.existing(Path.of(plan.snapshot().dir())), plan.target());
   }
 }

@@ -7,6 +7,7 @@ import dev.steward.activities.snapshot.SnapshotDirectory.Stored;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Whether a snapshot on disk is still the one that was written. */
 final class SnapshotCheck {
@@ -17,18 +18,30 @@ final class SnapshotCheck {
    * for the built-in archive, opens with every entry readable.
    */
   static boolean verifies(Stored snapshot) {
-    try {
-      if (!Files.isRegularFile(snapshot.file())
-          || !Checksums.sha256(snapshot.file()).equalsIgnoreCase(snapshot.manifest().sha256())) {
-        return false;
-      }
-      if (SnapshotManifest.ARCHIVE.equals(snapshot.manifest().kind())) {
-        StateArchive.verify(snapshot.file());
-      }
-      return true;
-    } catch (IOException e) {
-      return false;
+    return problem(snapshot).isEmpty();
+  }
+
+  /** Why a stored snapshot does not verify, in a few words; empty when it does. */
+  static Optional<String> problem(Stored snapshot) {
+    Path file = snapshot.file();
+    if (!Files.isRegularFile(file)) {
+      return Optional.of("the file is missing");
     }
+    try {
+      if (!Checksums.sha256(file).equalsIgnoreCase(snapshot.manifest().sha256())) {
+        return Optional.of("it does not match the checksum in its manifest");
+      }
+    } catch (IOException e) {
+      return Optional.of("cannot read it: " + reason(e));
+    }
+    if (SnapshotManifest.ARCHIVE.equals(snapshot.manifest().kind())) {
+      try {
+        StateArchive.verify(file);
+      } catch (IOException e) {
+        return Optional.of("the archive does not read back: " + reason(e));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Refuses a snapshot that is missing or no longer matches the checksum taken when written. */

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * removes Steward's own files, never anything else in it.
  */
 final class SnapshotDirectory {
-  private static final String PREFIX = "pre-update-";
+  private static final List<String> PREFIXES =
+      List.of(SnapshotManifest.PRE_UPDATE + "-", SnapshotManifest.PRE_RESTORE + "-");
   private static final String PARTIAL = ".partial-";
   private static final String EXTENSION = ".zip";
   private static final DateTimeFormatter STAMP =
@@ -39,12 +40,26 @@ final class SnapshotDirectory {
     return new SnapshotDirectory(dir.toAbsolutePath().normalize());
   }
 
+  /** The snapshot directory for reading only: a missing one is empty, and is not created. */
+  static SnapshotDirectory existing(Path dir) {
+    return new SnapshotDirectory(dir.toAbsolutePath().normalize());
+  }
+
+  /** Where it is. */
+  Path path() {
+    return dir;
+  }
+
   /** A snapshot file stored here with its manifest. */
   record Stored(Path file, Path manifestFile, SnapshotManifest manifest) {}
 
-  /** The name of a new snapshot: {@code pre-update-<UTC time>-<hash of key>.zip}. */
-  Path newFile(String key, Instant now) {
-    return dir.resolve(PREFIX + STAMP.format(now) + "-" + Checksums.shortHash(key) + EXTENSION);
+  /**
+   * The name of a new snapshot: {@code <purpose>-<UTC time>-<hash of key>.zip}, {@code purpose}
+   * being {@code pre-update} or {@code pre-restore}.
+   */
+  Path newFile(String purpose, String key, Instant now) {
+    return dir.resolve(
+        purpose + "-" + STAMP.format(now) + "-" + Checksums.shortHash(key) + EXTENSION);
   }
 
   /** Where a snapshot is written before it is renamed into place. */
@@ -55,6 +70,9 @@ final class SnapshotDirectory {
   /** The complete snapshots here, in no particular order. */
   List<Stored> list() throws IOException {
     List<Stored> stored = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return stored;
+    }
     try (Stream<Path> files = Files.list(dir)) {
       for (Path manifestFile : (Iterable<Path>) files::iterator) {
         read(manifestFile).ifPresent(stored::add);
@@ -90,10 +108,9 @@ final class SnapshotDirectory {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         String name = file.getFileName().toString();
-        boolean partial = name.startsWith(PARTIAL + PREFIX) && name.endsWith(suffix);
-        boolean orphan =
-            name.startsWith(PREFIX) && name.endsWith(suffix) && !Files.exists(manifestFileOf(file));
-        if (partial || orphan) {
+        boolean partial = name.startsWith(PARTIAL) && ours(name.substring(PARTIAL.length()));
+        boolean orphan = ours(name) && !Files.exists(manifestFileOf(file));
+        if (name.endsWith(suffix) && (partial || orphan)) {
           Files.deleteIfExists(file);
         }
       }
@@ -102,7 +119,7 @@ final class SnapshotDirectory {
 
   private static Optional<Stored> read(Path manifestFile) {
     String name = manifestFile.getFileName().toString();
-    if (!name.startsWith(PREFIX) || !name.endsWith(".json") || !Files.isRegularFile(manifestFile)) {
+    if (!ours(name) || !name.endsWith(".json") || !Files.isRegularFile(manifestFile)) {
       return Optional.empty();
     }
     try {
@@ -115,6 +132,10 @@ final class SnapshotDirectory {
     } catch (IOException | RuntimeException notOurs) {
       return Optional.empty();
     }
+  }
+
+  private static boolean ours(String name) {
+    return PREFIXES.stream().anyMatch(name::startsWith);
   }
 
   private static Path manifestFileOf(Path file) {

@@ -15,7 +15,11 @@ import java.nio.file.Path;
  * @param sha256 the file's SHA-256, hex
  * @param bytes the file's size
  * @param created when it was made, ISO-8601 UTC
- * @param kind {@code archive} (the built-in zip) or {@code command} (the export command's file)
+ * @param kind {@code archive} (the built-in zip) or {@code command} (the export command's file):
+ *     how it was written, and so how it is restored
+ * @param purpose {@code pre-update} or {@code pre-restore} (the state as a restore found it, which
+ *     a recovery never restores by itself); null in manifests written before there were two, which
+ *     are all {@code pre-update}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record SnapshotManifest(
@@ -26,9 +30,22 @@ record SnapshotManifest(
     String sha256,
     long bytes,
     String created,
-    String kind) {
+    String kind,
+    String purpose) {
   static final String ARCHIVE = "archive";
   static final String COMMAND = "command";
+  static final String PRE_UPDATE = "pre-update";
+  static final String PRE_RESTORE = "pre-restore";
+
+  /** {@link #purpose}, with {@code pre-update} for manifests that predate it. */
+  String purposeOrDefault() {
+    return purpose == null ? PRE_UPDATE : purpose;
+  }
+
+  /** Whether it holds the state a restore replaced, not a release's state before an update. */
+  boolean preRestore() {
+    return PRE_RESTORE.equals(purpose);
+  }
 
   /** Whether the fields that identify a snapshot are all there. */
   boolean complete() {

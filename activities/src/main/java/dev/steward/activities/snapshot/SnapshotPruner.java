@@ -4,10 +4,7 @@ import dev.steward.activities.snapshot.SnapshotDirectory.Stored;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -16,22 +13,23 @@ import java.util.List;
  * targets' snapshots sharing it, are left alone.
  */
 final class SnapshotPruner {
-  private static final Comparator<Stored> NEWEST_FIRST =
-      Comparator.comparing(SnapshotPruner::created)
-          .thenComparing(s -> s.file().getFileName().toString())
-          .reversed();
-
   private final SnapshotDirectory dir;
   private final String target;
+  private final String runningWorkflowId;
 
-  SnapshotPruner(SnapshotDirectory dir, String target) {
+  /**
+   * @param runningWorkflowId the workflow pruning, whose own snapshots (a pre-restore copy it took
+   *     minutes ago) are never deleted; null outside a workflow
+   */
+  SnapshotPruner(SnapshotDirectory dir, String target, String runningWorkflowId) {
     this.dir = dir;
     this.target = target;
+    this.runningWorkflowId = runningWorkflowId;
   }
 
   /**
-   * Keeps the newest {@code keep} snapshots and {@code keepFile} (even when it is older), deletes
-   * the rest.
+   * Keeps the newest {@code keep} snapshots of either kind, {@code keepFile} (even when it is
+   * older) and those the running workflow made, deletes the rest.
    *
    * @return the snapshot files deleted
    */
@@ -39,12 +37,12 @@ final class SnapshotPruner {
     List<Stored> newestFirst =
         dir.list().stream()
             .filter(s -> target.equals(s.manifest().target()))
-            .sorted(NEWEST_FIRST)
+            .sorted(SnapshotCatalog.NEWEST_FIRST)
             .toList();
     List<String> deleted = new ArrayList<>();
     for (Stored old :
         newestFirst.subList(Math.min(Math.max(keep, 0), newestFirst.size()), newestFirst.size())) {
-      if (keepFile != null && sameFile(old.file(), Path.of(keepFile))) {
+      if (keepFile != null && sameFile(old.file(), Path.of(keepFile)) || madeByRunning(old)) {
         continue;
       }
       dir.delete(old);
@@ -53,12 +51,9 @@ final class SnapshotPruner {
     return deleted;
   }
 
-  private static Instant created(Stored snapshot) {
-    try {
-      return Instant.parse(snapshot.manifest().created());
-    } catch (DateTimeParseException e) {
-      return Instant.EPOCH;
-    }
+  private boolean madeByRunning(Stored snapshot) {
+    return runningWorkflowId != null
+        && snapshot.manifest().key().startsWith(runningWorkflowId + "/");
   }
 
   private static boolean sameFile(Path a, Path b) {
