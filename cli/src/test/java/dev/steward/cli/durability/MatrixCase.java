@@ -3,16 +3,20 @@ package dev.steward.cli.durability;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
+import dev.steward.activities.status.StatusActivitiesImpl;
 import dev.steward.worker.Await;
 import dev.steward.worker.HttpReceiver;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
+import dev.steward.workflows.host.GoodRelease;
+import dev.steward.workflows.host.SnapshotListing;
 import dev.steward.workflows.host.TargetPlan;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,13 +125,29 @@ final class MatrixCase {
       git("fetch", "-q", "origin");
       git("reset", "-q", "--hard", "origin/main");
     }
+    if (scenario == RecoveryStep.Scenario.LAST_GOOD) {
+      new StatusActivitiesImpl().markGoodRelease(planAsInWave(), "matrix/" + id);
+      newRevision = commitBrokenRelease();
+    }
     dataBefore = target.stateDigest();
-    if (scenario != RecoveryStep.Scenario.RESTART) {
+    if (scenario == RecoveryStep.Scenario.ROLLBACK || scenario == RecoveryStep.Scenario.ESCALATE) {
       Files.writeString(target.state().resolve("schema.txt"), "corrupt\n");
     }
     if (scenario == RecoveryStep.Scenario.ESCALATE) {
       dataBefore = target.stateDigest(); // Nothing can restore it: it must stay as it was.
     }
+  }
+
+  /**
+   * Commits, in the checkout behind Steward's back, a release whose service exits as it starts
+   * whatever the data: a hand edit that broke the code, not the data.
+   */
+  private String commitBrokenRelease() throws IOException {
+    Path service = target.checkout().resolve("service.py");
+    Files.writeString(
+        service, "import sys\nsys.exit('broken by hand')\n" + Files.readString(service));
+    git("commit", "-q", "-am", "broken by hand");
+    return target.revision();
   }
 
   /**
@@ -229,6 +249,11 @@ final class MatrixCase {
     compare("service up", expect.serviceUp(), answersHealth());
     compare("status file", expect.status(), statusWord());
     compare("snapshots", expect.snapshots(), target.snapshots().size());
+    checkSnapshots();
+    if (expect.goodRelease()) {
+      GoodRelease good = new StatusActivitiesImpl().readGoodRelease(planAsInWave());
+      compare("last known good", target.revision(), good == null ? null : good.revision());
+    }
     compare("update command runs", expect.updateRuns(), updateRuns());
     if (expect.dataAsBefore()) {
       compare("state bytes as before", dataBefore, target.stateDigest(), "restored");
@@ -241,6 +266,40 @@ final class MatrixCase {
       problems.add("run said: " + message);
       problems.add("service log: " + serviceLogTail());
     }
+  }
+
+  /**
+   * Every snapshot verifies; each pre-restore copy holds the data the restore replaced: the corrupt
+   * schema of a recovery's rollback, the migrated one of a release the update rolled back.
+   */
+  private void checkSnapshots() throws IOException {
+    TargetPlan plan = planAsInWave();
+    List<SnapshotListing> listed = new SnapshotActivitiesImpl().listSnapshots(plan);
+    compare(
+        "snapshots that do not verify",
+        List.of(),
+        listed.stream()
+            .filter(l -> !l.verifies())
+            .map(l -> l.file() + ": " + l.problem())
+            .toList());
+    List<SnapshotListing> preRestores =
+        listed.stream().filter(l -> "pre-restore".equals(l.kind())).toList();
+    compare("pre-restore snapshots", expect.preRestores(), preRestores.size());
+    for (SnapshotListing kept : preRestores) {
+      Path archive = Path.of(plan.snapshot().dir()).resolve(kept.file());
+      compare(
+          "schema.txt in " + kept.file(),
+          replacedSchema(),
+          new String(TestTarget.archiveEntry(archive, "schema.txt"), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** schema.txt as the rollback found it, before its restore. */
+  private String replacedSchema() {
+    if (step instanceof RecoveryStep) {
+      return "corrupt\n";
+    }
+    return ((Step) step).inRollback() ? "2\n" : "1\n"; // "migrate" rewrote it as it started.
   }
 
   private Path holdFile() {
