@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *       addressed to this host;
  *   <li>a {@link SnapshotInfo} must name a file in that plan's snapshot directory;
  *   <li>a revision to reset the code to must be a commit id;
+ *   <li>a snapshot to find by name must be named by a plain file name (the activity looks in the
+ *       plan's snapshot directory only, and refuses such names too);
  *   <li>a notification channel must be one this host's config names;
  *   <li>only {@code ResolvePlan} takes a bare target name; any other activity without a plan is
  *       refused.
@@ -40,6 +42,7 @@ public final class HostBoundary extends WorkerInterceptorBase {
   static final String RESOLVE_PLAN = "ResolvePlan";
 
   private static final String RESET_CODE = "ResetCode";
+  private static final String FIND_SNAPSHOT = "FindSnapshot";
   private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-f]{7,64}");
 
   private final Supplier<StewardConfig> config;
@@ -89,6 +92,9 @@ public final class HostBoundary extends WorkerInterceptorBase {
       if (RESET_CODE.equals(type)) {
         checkRevision(plan.get(), arguments);
       }
+      if (FIND_SNAPSHOT.equals(type)) {
+        checkSnapshotName(plan.get(), arguments);
+      }
       return;
     }
     Optional<NotifyPlan.Channel> channel = argument(arguments, NotifyPlan.Channel.class);
@@ -137,6 +143,23 @@ public final class HostBoundary extends WorkerInterceptorBase {
       throw refused(
           "target %s: \"%s\" is not a commit id to reset the code to; refused, nothing was run",
           plan.target(), revision);
+    }
+  }
+
+  private static void checkSnapshotName(TargetPlan plan, Object[] arguments) {
+    Object name = arguments.length > 1 ? arguments[1] : null;
+    boolean plain =
+        name instanceof String file
+            && !file.isEmpty()
+            && !file.contains("/")
+            && !file.contains("\0")
+            && !file.equals(".")
+            && !file.equals("..");
+    if (!plain) {
+      throw refused(
+          "target %s: \"%s\" is not a file name in its snapshot directory %s; refused, nothing was"
+              + " run",
+          plan.target(), name, plan.snapshot().dir());
     }
   }
 

@@ -115,7 +115,13 @@ class HostBoundaryAttackTest {
             + target.config()
             + "); refused, nothing was run";
     for (String attack :
-        List.of("UpdateCode", "RestartService", "ApplyPatches", "TakeSnapshot:state=/")) {
+        List.of(
+            "UpdateCode",
+            "RestartService",
+            "ApplyPatches",
+            "TakeSnapshot:state=/",
+            "TakePreRestoreSnapshot:state=/",
+            "MarkGoodRelease:checkout")) {
       assertEquals(mismatch, refusals.get(attack), attack + " in " + refusals);
     }
     assertEquals(
@@ -136,6 +142,25 @@ class HostBoundaryAttackTest {
         "target demo: \"--output=/tmp/x\" is not a commit id to reset the code to; refused,"
             + " nothing was run",
         refusals.get("ResetCode"));
+    Map<String, String> namesOutside =
+        Map.of("FindSnapshot:..", "../../etc/passwd", "FindSnapshot:/", "/etc/passwd");
+    namesOutside.forEach(
+        (attack, name) ->
+            assertEquals(
+                "target demo: \""
+                    + name
+                    + "\" is not a file name in its snapshot directory "
+                    + target.snapshotDir()
+                    + "; refused, nothing was run",
+                refusals.get(attack),
+                attack));
+    assertEquals(
+        "no snapshot pre-update-x.zip of demo in "
+            + target.snapshotDir()
+            + "; list them with `steward snapshots demo`",
+        refusals.get("FindSnapshot:missing"));
+    assertEquals("ran", refusals.get("ListSnapshots"));
+    assertEquals("ran", refusals.get("ReadGoodRelease"));
     assertTrue(
         refusals.get("SendNotice").startsWith("notification channel webhook (127.0.0.1:"),
         refusals.get("SendNotice"));
@@ -289,6 +314,20 @@ class HostBoundaryAttackTest {
           call(host, "StopService", edit(plan, "host", "other-host")));
       add(results, "StopService:evil", call(host, "StopService", edit(plan, "target", "evil")));
       add(results, "ResetCode", call(host, "ResetCode", plan, "--output=/tmp/x"));
+      add(results, "FindSnapshot:..", call(host, "FindSnapshot", plan, "../../etc/passwd"));
+      add(results, "FindSnapshot:/", call(host, "FindSnapshot", plan, "/etc/passwd"));
+      add(
+          results,
+          "TakePreRestoreSnapshot:state=/",
+          call(host, "TakePreRestoreSnapshot", edit(plan, "state", "/"), "rogue/p"));
+      add(
+          results,
+          "MarkGoodRelease:checkout",
+          call(host, "MarkGoodRelease", edit(plan, "checkout", "/"), "rogue"));
+      // With the host's own plan the new activities run: these only read.
+      add(results, "FindSnapshot:missing", call(host, "FindSnapshot", plan, "pre-update-x.zip"));
+      add(results, "ListSnapshots", call(host, "ListSnapshots", plan));
+      add(results, "ReadGoodRelease", call(host, "ReadGoodRelease", plan));
       add(results, "SendNotice", call(host, "SendNotice", attackers, null));
       add(results, "StopService:null", call(host, "StopService", (Object) null));
       return results;
