@@ -8,15 +8,12 @@ import dev.steward.worker.Await;
 import dev.steward.worker.HttpReceiver;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
-import dev.steward.workflows.host.GoodRelease;
-import dev.steward.workflows.host.SnapshotListing;
 import dev.steward.workflows.host.TargetPlan;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -249,11 +246,8 @@ final class MatrixCase {
     compare("service up", expect.serviceUp(), answersHealth());
     compare("status file", expect.status(), statusWord());
     compare("snapshots", expect.snapshots(), target.snapshots().size());
-    checkSnapshots();
-    if (expect.goodRelease()) {
-      GoodRelease good = new StatusActivitiesImpl().readGoodRelease(planAsInWave());
-      compare("last known good", target.revision(), good == null ? null : good.revision());
-    }
+    problems.addAll(
+        HostRecords.problems(planAsInWave(), expect, target.revision(), replacedSchema()));
     compare("update command runs", expect.updateRuns(), updateRuns());
     if (expect.dataAsBefore()) {
       compare("state bytes as before", dataBefore, target.stateDigest(), "restored");
@@ -265,32 +259,6 @@ final class MatrixCase {
     if (problems.size() > before) {
       problems.add("run said: " + message);
       problems.add("service log: " + serviceLogTail());
-    }
-  }
-
-  /**
-   * Every snapshot verifies; each pre-restore copy holds the data the restore replaced: the corrupt
-   * schema of a recovery's rollback, the migrated one of a release the update rolled back.
-   */
-  private void checkSnapshots() throws IOException {
-    TargetPlan plan = planAsInWave();
-    List<SnapshotListing> listed = new SnapshotActivitiesImpl().listSnapshots(plan);
-    compare(
-        "snapshots that do not verify",
-        List.of(),
-        listed.stream()
-            .filter(l -> !l.verifies())
-            .map(l -> l.file() + ": " + l.problem())
-            .toList());
-    List<SnapshotListing> preRestores =
-        listed.stream().filter(l -> "pre-restore".equals(l.kind())).toList();
-    compare("pre-restore snapshots", expect.preRestores(), preRestores.size());
-    for (SnapshotListing kept : preRestores) {
-      Path archive = Path.of(plan.snapshot().dir()).resolve(kept.file());
-      compare(
-          "schema.txt in " + kept.file(),
-          replacedSchema(),
-          new String(TestTarget.archiveEntry(archive, "schema.txt"), StandardCharsets.UTF_8));
     }
   }
 
