@@ -106,6 +106,17 @@ public final class TestTarget {
     return revision();
   }
 
+  /**
+   * Publishes {@code release} and moves the checkout to it without Steward, as a person or a
+   * self-updating service would; returns its revision.
+   */
+  public String checkOutBehindStewardsBack(String release) throws IOException {
+    String revision = publish(release);
+    git(checkout(), "fetch", "-q", "origin");
+    git(checkout(), "reset", "-q", "--hard", revision);
+    return revision;
+  }
+
   /** Replaces the git update with a command (argv as YAML flow list), e.g. a script's path. */
   public TestTarget updateCommand(String argvYaml) throws IOException {
     updateConfig = "      command: " + argvYaml + "\n";

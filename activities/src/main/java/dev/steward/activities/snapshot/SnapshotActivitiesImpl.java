@@ -11,6 +11,7 @@ import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.SnapshotListing;
 import dev.steward.workflows.host.TargetPlan;
 import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +36,23 @@ public final class SnapshotActivitiesImpl implements SnapshotActivities {
 
   @Override
   public SnapshotInfo takePreRestoreSnapshot(TargetPlan plan, String key) {
-    // Read here, not passed in: the code may have moved since the workflow last read it.
-    String revision = Checkouts.revision(plan).orElse(null);
-    return take(plan, key, revision, SnapshotManifest.PRE_RESTORE);
+    return take(plan, key, checkoutRevision(plan), SnapshotManifest.PRE_RESTORE);
+  }
+
+  /**
+   * Read here, not passed in: the code may have moved since the workflow last read it. A git that
+   * fails leaves the revision out rather than the copy: without it the restore would not run.
+   */
+  private static String checkoutRevision(TargetPlan plan) {
+    try {
+      return Checkouts.revision(plan).orElse(null);
+    } catch (ApplicationFailure gitFailed) {
+      log.warn(
+          "pre-restore snapshot of {} records no revision: {}",
+          plan.target(),
+          gitFailed.getOriginalMessage());
+      return null;
+    }
   }
 
   private static SnapshotInfo take(TargetPlan plan, String key, String revision, String purpose) {

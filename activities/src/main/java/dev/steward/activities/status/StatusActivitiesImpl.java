@@ -1,6 +1,7 @@
 package dev.steward.activities.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +22,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the status file the field guide's monitoring reads ({@code status}, {@code timestamp},
@@ -31,6 +34,8 @@ import java.util.Optional;
 public class StatusActivitiesImpl implements StatusActivities {
   /** The status file's name inside the state directory. */
   public static final String FILE_NAME = ".auto-update-status.json";
+
+  private static final Logger log = LoggerFactory.getLogger(StatusActivitiesImpl.class);
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -48,13 +53,20 @@ public class StatusActivitiesImpl implements StatusActivities {
       Path state = Path.of(plan.state());
       Files.createDirectories(state);
       ObjectNode json = JSON.valueToTree(status);
-      GoodRelease good = readGoodRelease(plan);
-      if (good != null && good.revision() != null) {
-        json.put("good_rev", good.revision());
-      }
+      goodRevision(plan).ifPresent(revision -> json.put("good_rev", revision));
       AtomicFiles.write(state.resolve(FILE_NAME), JSON.writeValueAsBytes(json));
     } catch (IOException e) {
       throw Activity.wrap(e);
+    }
+  }
+
+  /** The recorded good revision; an unreadable record never keeps the status file unwritten. */
+  private Optional<String> goodRevision(TargetPlan plan) {
+    try {
+      return Optional.ofNullable(readGoodRelease(plan)).map(GoodRelease::revision);
+    } catch (ApplicationFailure unreadable) {
+      log.warn("status file written without good_rev: {}", unreadable.getOriginalMessage());
+      return Optional.empty();
     }
   }
 
@@ -66,8 +78,9 @@ public class StatusActivitiesImpl implements StatusActivities {
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
-      throw ApplicationFailure.newFailure(
-          "cannot read " + file + ": " + e.getMessage() + " (fix or delete it)",
+      // Not retried: a damaged record does not mend itself; the next healthy run rewrites it.
+      throw ApplicationFailure.newNonRetryableFailure(
+          "cannot read " + file + ": " + oneLine(e) + " (fix or delete it)",
           FailureTypes.CONFIG_INVALID);
     }
   }
@@ -96,5 +109,11 @@ public class StatusActivitiesImpl implements StatusActivities {
           "cannot write " + file + ": " + e.getMessage(), FailureTypes.COMMAND_FAILED);
     }
     return good;
+  }
+
+  private static String oneLine(IOException e) {
+    String message = e instanceof JsonProcessingException json ? json.getOriginalMessage() : null;
+    message = message != null ? message : String.valueOf(e.getMessage());
+    return message.lines().findFirst().orElse(message);
   }
 }

@@ -37,7 +37,7 @@ class PreRestoreSnapshotBenchmarkTest {
     git(checkout, "add", "-A");
     git(checkout, "commit", "-q", "-m", "v2");
     Path state = Files.createDirectories(root.resolve("data"));
-    writeText(state.resolve("memories"), 500, 100 * 1024);
+    writeText(state.resolve("memories"), 512, 100 * 1024);
     writeRandom(state.resolve("db"), 50, MIB);
     Path backups = root.resolve("backups");
     TargetPlan plan = Plans.plan("bench", checkout, state, Plans.builtIn(backups, 7));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.workflows.host.GoodRelease;
 import dev.steward.workflows.host.RunStatus;
 import dev.steward.workflows.host.TargetPlan;
+import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -131,6 +133,25 @@ class StatusActivitiesImplTest {
     assertFalse(Files.exists(state.resolve(".steward/good-release.json")));
     status.writeStatus(
         plan(), new RunStatus("success", "2025-01-01T03:00:00Z", "a", "b", null, null, null, null));
+    assertFalse(read().containsKey("good_rev"));
+  }
+
+  @Test
+  void a_damaged_good_release_record_is_refused_by_name_and_the_status_is_still_written()
+      throws Exception {
+    Path record = Files.createDirectories(state.resolve(".steward")).resolve("good-release.json");
+    Files.writeString(record, "{not json");
+
+    ApplicationFailure failure =
+        assertThrows(ApplicationFailure.class, () -> status.readGoodRelease(plan()));
+    status.writeStatus(
+        plan(), new RunStatus("success", "2025-01-01T03:00:00Z", "a", "b", null, null, null, null));
+
+    assertTrue(failure.getOriginalMessage().startsWith("cannot read " + record));
+    assertTrue(failure.getOriginalMessage().endsWith("(fix or delete it)"));
+    assertFalse(failure.getOriginalMessage().contains("\n"));
+    assertTrue(failure.isNonRetryable());
+    assertEquals("success", read().get("status"));
     assertFalse(read().containsKey("good_rev"));
   }
 

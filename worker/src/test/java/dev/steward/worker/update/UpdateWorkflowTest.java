@@ -11,12 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.service.ServiceActivitiesImpl;
+import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
 import dev.steward.worker.Await;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.StewardTestServers;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.workflows.StewardSearchAttributes;
+import dev.steward.workflows.host.SnapshotListing;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.pipeline.StepResult;
 import dev.steward.workflows.pipeline.StepStatus;
@@ -28,6 +30,7 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +38,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,11 +103,13 @@ class UpdateWorkflowTest {
             "restart",
             "health",
             "prune",
+            "good-release",
             "status"),
         result.steps().stream().map(StepResult::name).toList());
     Map<String, Object> status = status();
     assertEquals("success", status.get("status"));
     assertEquals(before, status.get("pre_rev"));
+    assertEquals(next, status.get("good_rev"), "the verified release is the last known good");
     assertNotNull(status.get("timestamp"));
     SearchAttributes labels = labels(result);
     assertEquals(TestTarget.NAME, labels.get(StewardSearchAttributes.TARGET));
@@ -174,6 +180,19 @@ class UpdateWorkflowTest {
 
     assertRolledBackTo(before, data, result);
     assertEquals(StepStatus.FAILED, step(result, "update").status());
+    Path kept = Path.of(result.preRestoreSnapshot());
+    try (ZipFile copy = new ZipFile(kept.toFile())) {
+      byte[] left = copy.getInputStream(copy.getEntry("schema.txt")).readAllBytes();
+      assertEquals("migrated\n", new String(left, StandardCharsets.UTF_8), "the failed one's data");
+    }
+    SnapshotListing listed =
+        new SnapshotActivitiesImpl()
+            .listSnapshots(plan()).stream()
+                .filter(l -> l.file().equals(kept.getFileName().toString()))
+                .findFirst()
+                .orElseThrow();
+    assertEquals("pre-restore", listed.kind());
+    assertTrue(listed.verifies(), listed.problem());
   }
 
   @Test
