@@ -45,13 +45,15 @@ class FaultMatrixTest {
           Step.UPDATE,
           Step.HEALTH,
           Step.PRUNE,
+          Step.GOOD_RELEASE,
           Step.STATUS,
+          Step.PRE_RESTORE,
           Step.ROLLBACK_CODE,
           Step.ROLLBACK_DATA,
           Step.ROLLBACK_HEALTH);
 
   private static final List<Step> SOME_ROLLBACK =
-      List.of(Step.ROLLBACK_DATA, Step.ROLLBACK_START, Step.ROLLBACK_HEALTH);
+      List.of(Step.PRE_RESTORE, Step.ROLLBACK_DATA, Step.ROLLBACK_START, Step.ROLLBACK_HEALTH);
 
   @TempDir Path tmp;
 
@@ -189,7 +191,12 @@ class FaultMatrixTest {
       case UPDATE -> Expect.rolledBack(0);
       case PATCHES, RESTART, HEALTH, ROLLBACK_STOP -> Expect.rolledBack(1);
       case PRUNE -> Expect.updated();
+      // Best effort: the update stands, only no release is recorded.
+      case GOOD_RELEASE -> Expect.updated().goodReleaseUnchecked();
       case STATUS -> Expect.updated().noStatusFile();
+      // Without a copy of the state the failed release left, its data is not restored: the old
+      // code starts on it and is healthy, but the rollback is incomplete, so the run fails.
+      case PRE_RESTORE -> Expect.failedAfterRollback(false, true, false).withoutPreRestore();
       case ROLLBACK_CODE -> Expect.failedAfterRollback(true, false, false);
       case ROLLBACK_DATA -> Expect.failedAfterRollback(false, true, false);
       case ROLLBACK_START -> Expect.failedAfterRollback(false, false, true);
@@ -208,7 +215,7 @@ class FaultMatrixTest {
     }
     return switch (step) {
       case HEALTH -> Expect.rolledBack(1);
-      case PRUNE, STATUS -> Expect.updated().serviceDown();
+      case PRUNE, GOOD_RELEASE, STATUS -> Expect.updated().serviceDown();
       default -> Expect.updated();
     };
   }

@@ -3,6 +3,7 @@ package dev.steward.cli.durability;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
+import dev.steward.activities.status.StatusActivitiesImpl;
 import dev.steward.worker.Await;
 import dev.steward.worker.HttpReceiver;
 import dev.steward.worker.TestTarget;
@@ -121,13 +122,29 @@ final class MatrixCase {
       git("fetch", "-q", "origin");
       git("reset", "-q", "--hard", "origin/main");
     }
+    if (scenario == RecoveryStep.Scenario.LAST_GOOD) {
+      new StatusActivitiesImpl().markGoodRelease(planAsInWave(), "matrix/" + id);
+      newRevision = commitBrokenRelease();
+    }
     dataBefore = target.stateDigest();
-    if (scenario != RecoveryStep.Scenario.RESTART) {
+    if (scenario == RecoveryStep.Scenario.ROLLBACK || scenario == RecoveryStep.Scenario.ESCALATE) {
       Files.writeString(target.state().resolve("schema.txt"), "corrupt\n");
     }
     if (scenario == RecoveryStep.Scenario.ESCALATE) {
       dataBefore = target.stateDigest(); // Nothing can restore it: it must stay as it was.
     }
+  }
+
+  /**
+   * Commits, in the checkout behind Steward's back, a release whose service exits as it starts
+   * whatever the data: a hand edit that broke the code, not the data.
+   */
+  private String commitBrokenRelease() throws IOException {
+    Path service = target.checkout().resolve("service.py");
+    Files.writeString(
+        service, "import sys\nsys.exit('broken by hand')\n" + Files.readString(service));
+    git("commit", "-q", "-am", "broken by hand");
+    return target.revision();
   }
 
   /**
@@ -229,6 +246,8 @@ final class MatrixCase {
     compare("service up", expect.serviceUp(), answersHealth());
     compare("status file", expect.status(), statusWord());
     compare("snapshots", expect.snapshots(), target.snapshots().size());
+    problems.addAll(
+        HostRecords.problems(planAsInWave(), expect, target.revision(), replacedSchema()));
     compare("update command runs", expect.updateRuns(), updateRuns());
     if (expect.dataAsBefore()) {
       compare("state bytes as before", dataBefore, target.stateDigest(), "restored");
@@ -241,6 +260,14 @@ final class MatrixCase {
       problems.add("run said: " + message);
       problems.add("service log: " + serviceLogTail());
     }
+  }
+
+  /** schema.txt as the rollback found it, before its restore. */
+  private String replacedSchema() {
+    if (step instanceof RecoveryStep) {
+      return "corrupt\n";
+    }
+    return ((Step) step).inRollback() ? "2\n" : "1\n"; // "migrate" rewrote it as it started.
   }
 
   private Path holdFile() {

@@ -15,8 +15,10 @@ enum Step implements PipelineStep {
   RESTART("restart", "RestartService", 1),
   HEALTH("health", "VerifyHealth", 1),
   PRUNE("prune", "PruneSnapshots", 1),
+  GOOD_RELEASE("good-release", "MarkGoodRelease", 1),
   STATUS("status", "WriteStatus", 1),
   ROLLBACK_STOP("rollback-stop", "StopService", 1),
+  PRE_RESTORE("pre-restore", "TakePreRestoreSnapshot", 1),
   ROLLBACK_CODE("rollback-code", "ResetCode", 1),
   ROLLBACK_DATA("rollback-data", "RestoreSnapshot", 1),
   ROLLBACK_START("rollback-start", "RestartService", 2),
@@ -52,9 +54,12 @@ enum Step implements PipelineStep {
     return "update";
   }
 
-  /** Whether the step runs only in a rollback (the case then publishes a never-healthy release). */
+  /**
+   * Whether the step runs only in a rollback (rollback-stop and the steps after it): the case then
+   * publishes a never-healthy release.
+   */
   boolean inRollback() {
-    return label.startsWith("rollback-");
+    return ordinal() >= ROLLBACK_STOP.ordinal();
   }
 
   /** Rollbacks first (they wait for a health check to fail), the quick first steps last. */
