@@ -62,10 +62,15 @@ public class StatusActivitiesImpl implements StatusActivities {
 
   /** The recorded good revision; an unreadable record never keeps the status file unwritten. */
   private Optional<String> goodRevision(TargetPlan plan) {
+    return readableGoodRelease(plan).map(GoodRelease::revision);
+  }
+
+  /** The record, or empty when there is none or it is damaged (a new mark replaces it). */
+  private Optional<GoodRelease> readableGoodRelease(TargetPlan plan) {
     try {
-      return Optional.ofNullable(readGoodRelease(plan)).map(GoodRelease::revision);
+      return Optional.ofNullable(readGoodRelease(plan));
     } catch (ApplicationFailure unreadable) {
-      log.warn("status file written without good_rev: {}", unreadable.getOriginalMessage());
+      log.warn("{}", unreadable.getOriginalMessage());
       return Optional.empty();
     }
   }
@@ -91,7 +96,7 @@ public class StatusActivitiesImpl implements StatusActivities {
     if (revision.isEmpty()) {
       return null;
     }
-    GoodRelease recorded = readGoodRelease(plan);
+    GoodRelease recorded = readableGoodRelease(plan).orElse(null);
     if (recorded != null
         && revision.get().equals(recorded.revision())
         && Objects.equals(workflowId, recorded.workflowId())) {

@@ -155,6 +155,18 @@ class StatusActivitiesImplTest {
     assertFalse(read().containsKey("good_rev"));
   }
 
+  @Test
+  void the_next_healthy_run_replaces_a_damaged_good_release_record() throws Exception {
+    String head = commitInCheckout("v2");
+    Path record = Files.createDirectories(state.resolve(".steward")).resolve("good-release.json");
+    Files.writeString(record, "{not json");
+
+    GoodRelease marked = status.markGoodRelease(plan(), "recover/demo/1");
+
+    assertEquals(head, marked.revision());
+    assertEquals(marked, status.readGoodRelease(plan()));
+  }
+
   private String commitInCheckout(String version) throws Exception {
     Path checkout = Files.createDirectories(state.resolve("app"));
     if (!Files.exists(checkout.resolve(".git"))) {
