@@ -151,7 +151,7 @@ class HostBoundaryAttackTest {
                     + name
                     + "\" is not a file name in its snapshot directory "
                     + target.snapshotDir()
-                    + "; refused, nothing was run",
+                    + " (list them with `steward snapshots demo`); refused, nothing was run",
                 refusals.get(attack),
                 attack));
     assertEquals(

@@ -14,17 +14,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a pre-restore snapshot costs on a 100 MiB state directory: half compressible text (JSON
  * lines, as an agent's memory and logs are), half random bytes (as a SQLite file or an embedding
- * index barely compresses). Prints its figures; asserts only that the copy verifies. Skipped unless
- * {@code -Dsteward.bench=true}; see docs/benchmarks.md for the command and the last figures.
+ * index barely compresses). Prints its figures; asserts only that the copy verifies. Not a test:
+ * surefire runs it only when {@code -Dtest} names it; see docs/benchmarks.md for the command and
+ * the last figures.
  */
-@EnabledIfSystemProperty(named = "steward.bench", matches = "true")
-class PreRestoreSnapshotBenchmarkTest {
+class PreRestoreSnapshotBenchmark {
   private static final int MIB = 1024 * 1024;
 
   @TempDir Path root;
@@ -121,10 +120,7 @@ class PreRestoreSnapshotBenchmarkTest {
       return 0;
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      return files
-          .filter(Files::isRegularFile)
-          .mapToLong(PreRestoreSnapshotBenchmarkTest::size)
-          .sum();
+      return files.filter(Files::isRegularFile).mapToLong(PreRestoreSnapshotBenchmark::size).sum();
     } catch (IOException | java.io.UncheckedIOException e) {
       return 0; // A file renamed while we walked: the next sample counts it.
     }
