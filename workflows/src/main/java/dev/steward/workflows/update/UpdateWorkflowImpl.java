@@ -64,12 +64,12 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       return held(hold);
     }
     try {
-      lookForUpdate();
+      look = UpdateLook.lookIfItCan(steps, plan);
     } catch (StepFailedException e) {
       return finish(nothingChanged(e));
     }
     if (look != null && look.nothingToApply()) {
-      return alreadyCurrent();
+      return UpdateLook.alreadyCurrent(steps, plan, look);
     }
     return finish(runPipeline());
   }
@@ -165,36 +165,6 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private static UpdateEnding nothingChanged(StepFailedException e) {
     return UpdateEnding.failed(
         e.step().wire() + " failed: " + e.getMessage() + "; nothing was changed");
-  }
-
-  /**
-   * Looks for something to apply before the disk check and the snapshot, where the plan can tell:
-   * the usual night has nothing new, and then costs no snapshot of the whole state directory.
-   */
-  private void lookForUpdate() {
-    if (Workflow.getVersion("look-before-snapshot", Workflow.DEFAULT_VERSION, 1) < 1
-        || !plan.update().canCheck()) {
-      return;
-    }
-    look =
-        steps.run(
-            Step.CHECK,
-            () -> HostActivityStubs.code(plan, Step.CHECK.summary(plan)).checkForUpdate(plan),
-            UpdateTexts::describe);
-  }
-
-  /** Nothing new and every patch in place: no snapshot, no prune, the status file untouched. */
-  private UpdateResult alreadyCurrent() {
-    String current = look.currentRevision();
-    String message = "already at " + short7(current);
-    UpdateOutcomes.announce(plan, UpdateOutcome.UNCHANGED, message, false, null);
-    UpdateOutcomes.record(UpdateOutcome.UNCHANGED);
-    return UpdateResult.newBuilder(
-            plan.target(), UpdateOutcome.UNCHANGED, Workflow.getInfo().getWorkflowId())
-        .revisions(current, current)
-        .steps(steps.finished())
-        .message(message)
-        .build();
   }
 
   private void checkDisk() {
