@@ -57,7 +57,7 @@ class NoOpNightBenchmarkTest {
       target.updateCommand("[git, pull, -q, --ff-only]");
     }
     TestWorkflowEnvironment env = StewardTestServers.newEnvironment(false);
-    WorkerFactory worker = StewardTestServers.startWorker(env, target.config(), "bench-host");
+    WorkerFactory worker = StewardTestServers.startWorker(env, target.config(), "test-host");
     List<long[]> nights = new ArrayList<>();
     try {
       for (int i = 0; i < RUNS; i++) {
@@ -65,7 +65,7 @@ class NoOpNightBenchmarkTest {
         UpdateResult result =
             WorkflowStub.fromTyped(
                     Pipelines.startUpdate(
-                        env.getWorkflowClient(), TestTarget.NAME, "bench-host", Clock.systemUTC()))
+                        env.getWorkflowClient(), TestTarget.NAME, "test-host", Clock.systemUTC()))
                 .getResult(UpdateResult.class);
         long wall = (System.nanoTime() - start) / 1_000_000;
         assertEquals(UpdateOutcome.UNCHANGED, result.outcome(), result.message());
