@@ -11,6 +11,7 @@ import dev.steward.workflows.fakes.TestPlans;
 import dev.steward.workflows.host.FailureTypes;
 import dev.steward.workflows.host.TargetPlan.UpdatePlan;
 import dev.steward.workflows.host.UpdateCheck;
+import dev.steward.workflows.pipeline.Pipeline;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import java.util.List;
@@ -135,6 +136,14 @@ class UpdateLookTest {
     assertEquals("unchanged", outcomeOf(result));
     assertEquals(List.of("plan ok", "lock ok", "hold ok", "check ok"), stepsOf(result));
     assertFalse(host.calls.has("takeSnapshot"));
+  }
+
+  @Test
+  void the_look_counts_in_the_planned_steps_only_of_a_plan_that_can_look() {
+    UpdatePlan noCheck = new UpdatePlan(null, null, List.of("./update.sh"), List.of(), 300);
+
+    assertEquals(13, Pipeline.UPDATE.plannedSteps(TestPlans.plan()), "git: check counts");
+    assertEquals(12, Pipeline.UPDATE.plannedSteps(TestPlans.withUpdate(noCheck)));
   }
 
   private static UpdateRequest request() {
