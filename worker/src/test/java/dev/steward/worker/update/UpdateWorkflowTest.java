@@ -132,11 +132,10 @@ class UpdateWorkflowTest {
   }
 
   @Test
-  void a_night_with_nothing_new_ends_at_the_look_without_a_snapshot_or_a_status_write()
+  void a_night_with_nothing_new_ends_at_the_look_with_no_snapshot_only_its_status_line()
       throws Exception {
     target.publish("healthy v2");
     UpdateResult first = runUpdate();
-    byte[] status = Files.readAllBytes(target.statusFile());
     List<Path> snapshots = target.snapshots();
 
     UpdateResult result = runUpdate();
@@ -144,16 +143,21 @@ class UpdateWorkflowTest {
     assertEquals(UpdateOutcome.UPDATED, first.outcome(), first.message());
     assertEquals(UpdateOutcome.UNCHANGED, result.outcome(), result.message());
     assertEquals(
-        List.of("plan", "lock", "hold", "check"),
+        List.of("plan", "lock", "hold", "check", "status"),
         result.steps().stream().map(StepResult::name).toList());
     assertEquals(first.toRevision(), result.toRevision());
     assertNull(result.snapshot());
     assertEquals(snapshots, target.snapshots(), "no snapshot taken, none pruned");
-    assertArrayEquals(status, Files.readAllBytes(target.statusFile()), "the status file is kept");
+    Map<String, Object> status = status();
+    assertEquals("success", status.get("status"));
+    assertEquals(UpdateOutcome.UNCHANGED.wire(), status.get("outcome"));
+    assertEquals(first.toRevision(), status.get("post_rev"));
+    assertEquals(result.workflowId(), status.get("workflowId"), "tonight's line, not last night's");
   }
 
   @Test
-  void a_command_update_whose_check_exits_1_is_never_run_and_nothing_is_written() throws Exception {
+  void a_command_update_whose_check_exits_1_is_never_run_and_no_snapshot_is_taken()
+      throws Exception {
     Path marker = tmp.resolve("update-ran");
     target.updateCommand("[touch, " + marker + "]\n      check: [\"false\"]");
 
@@ -161,11 +165,11 @@ class UpdateWorkflowTest {
 
     assertEquals(UpdateOutcome.UNCHANGED, result.outcome(), result.message());
     assertEquals(
-        List.of("plan", "lock", "hold", "check"),
+        List.of("plan", "lock", "hold", "check", "status"),
         result.steps().stream().map(StepResult::name).toList());
     assertFalse(Files.exists(marker), "the update command did not run");
     assertEquals(List.of(), target.snapshots());
-    assertFalse(Files.exists(target.statusFile()), "no status written");
+    assertEquals("success", status().get("status"));
   }
 
   @Test

@@ -1,7 +1,5 @@
 package dev.steward.workflows.update;
 
-import static dev.steward.workflows.host.Revisions.short7;
-
 import dev.steward.workflows.host.HostActivityStubs;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.host.UpdateCheck;
@@ -31,19 +29,5 @@ final class UpdateLook {
         Step.CHECK,
         () -> HostActivityStubs.code(plan, Step.CHECK.summary(plan)).checkForUpdate(plan),
         UpdateTexts::describe);
-  }
-
-  /** Nothing new and every patch in place: the result, the status file left to the last change. */
-  static UpdateResult alreadyCurrent(StepLog steps, TargetPlan plan, UpdateCheck look) {
-    String current = look.currentRevision();
-    String message = "already at " + short7(current);
-    UpdateOutcomes.announce(plan, UpdateOutcome.UNCHANGED, message, false, null);
-    UpdateOutcomes.record(UpdateOutcome.UNCHANGED);
-    return UpdateResult.newBuilder(
-            plan.target(), UpdateOutcome.UNCHANGED, Workflow.getInfo().getWorkflowId())
-        .revisions(current, current)
-        .steps(steps.finished())
-        .message(message)
-        .build();
   }
 }

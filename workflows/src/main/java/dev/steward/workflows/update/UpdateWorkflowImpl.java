@@ -69,7 +69,9 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       return finish(nothingChanged(e));
     }
     if (look != null && look.nothingToApply()) {
-      return UpdateLook.alreadyCurrent(steps, plan, look);
+      // Still the night's status line: monitoring reads its timestamp to know the nightly ran.
+      preRevision = look.currentRevision();
+      return finish(UpdateEnding.of(UpdateOutcome.UNCHANGED, "already at " + short7(preRevision)));
     }
     return finish(runPipeline());
   }

@@ -27,8 +27,7 @@ class UpdateLookTest {
           "pruneSnapshots",
           "updateCode",
           "updateCodeTo",
-          "restartService",
-          "writeStatus");
+          "restartService");
 
   @RegisterExtension
   static final TestWorkflowExtension temporal = FakeHost.extension(UpdateWorkflowImpl.class);
@@ -42,13 +41,16 @@ class UpdateLookTest {
     UpdateResult result = run.update(request());
 
     assertEquals("unchanged", outcomeOf(result));
-    assertEquals(List.of("plan ok", "lock ok", "hold ok", "check ok"), stepsOf(result));
+    assertEquals(
+        List.of("plan ok", "lock ok", "hold ok", "check ok", "status ok"), stepsOf(result));
     assertEquals("already at 1111111", result.message());
     assertEquals(TestPlans.OLD, result.toRevision());
     for (String change : CHANGES) {
       assertFalse(host.calls.has(change), change + " was called: " + host.calls.all());
     }
-    assertTrue(host.status.written().isEmpty(), "the status file is left to the last change");
+    assertEquals(1, host.status.written().size(), "the night's status line, nothing else");
+    assertEquals("success", host.status.written().get(0).status());
+    assertEquals(TestPlans.OLD, host.status.written().get(0).postRevision());
     assertTrue(host.calls.has("releaseLock"));
   }
 
@@ -134,7 +136,8 @@ class UpdateLookTest {
     UpdateResult result = run.update(request());
 
     assertEquals("unchanged", outcomeOf(result));
-    assertEquals(List.of("plan ok", "lock ok", "hold ok", "check ok"), stepsOf(result));
+    assertEquals(
+        List.of("plan ok", "lock ok", "hold ok", "check ok", "status ok"), stepsOf(result));
     assertFalse(host.calls.has("takeSnapshot"));
   }
 
