@@ -14,6 +14,7 @@ import dev.steward.workflows.host.ProviderStatus;
 import dev.steward.workflows.host.RecoveryPlan;
 import dev.steward.workflows.host.SnapshotListing;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.host.UpdateCheck;
 import dev.steward.workflows.monitor.MonitorRequest;
 import dev.steward.workflows.monitor.MonitorState;
 import dev.steward.workflows.notify.NotifyRequest;
@@ -32,7 +33,9 @@ import dev.steward.workflows.update.UpdateResult;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -83,6 +86,8 @@ class PayloadRoundTripTest {
             "/b/pre-restore.zip"),
         new RestoreRequest("demo", "h", "pre-update-2026-11-29-030000-ab12cd34.zip"),
         new GoodRelease("a", "2026-11-29T03:00:00Z", "update/demo/x"),
+        new UpdateCheck("a", "b", true, List.of("kwargs-fix")),
+        new TargetPlan.UpdatePlan(null, null, List.of("./up"), List.of(), 60, 0, List.of("./c")),
         new SnapshotListing("s.zip", "2026-11-29T03:00:00Z", "pre-restore", "a", 647, false, "bad"),
         measurement,
         new MonitorRequest(
@@ -116,5 +121,18 @@ class PayloadRoundTripTest {
         CONVERTER.fromPayload(
             CONVERTER.toPayload(payload).orElseThrow(), payload.getClass(), payload.getClass());
     assertEquals(payload, back);
+  }
+
+  @Test
+  void an_update_plan_recorded_before_its_check_existed_equals_the_same_plan_today() {
+    Map<String, Object> recorded =
+        Map.of("gitRemote", "origin", "gitRef", "main", "command", List.of(), "then", List.of());
+    Object back =
+        CONVERTER.fromPayload(
+            CONVERTER.toPayload(recorded).orElseThrow(),
+            TargetPlan.UpdatePlan.class,
+            TargetPlan.UpdatePlan.class);
+    // The host boundary compares the plan a run carries with its own: an open run must still pass.
+    assertEquals(new TargetPlan.UpdatePlan("origin", "main", List.of(), List.of(), 0), back);
   }
 }

@@ -7,6 +7,7 @@ import dev.steward.activities.process.GuardedResult;
 import dev.steward.workflows.host.CodeActivities;
 import dev.steward.workflows.host.CodeUpdate;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.host.UpdateCheck;
 import io.temporal.activity.Activity;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -30,12 +31,38 @@ public class CodeActivitiesImpl implements CodeActivities {
   }
 
   @Override
+  public UpdateCheck checkForUpdate(TargetPlan plan) {
+    Git git = git(plan);
+    String current = git.head();
+    List<String> missing =
+        new Patches(Path.of(plan.checkout()), timeout(plan)).missing(patches(plan));
+    if (!plan.update().usesGit()) {
+      return new UpdateCheck(current, null, runCheck(plan), missing);
+    }
+    git.fetch(plan.update().gitRemote(), plan.update().gitRef());
+    String wanted = ripeRevision(plan, git).orElse(current);
+    return new UpdateCheck(current, wanted, !wanted.equals(current), missing);
+  }
+
+  @Override
   public CodeUpdate updateCode(TargetPlan plan, String key) {
+    return update(plan, key, null);
+  }
+
+  @Override
+  public CodeUpdate updateCodeTo(TargetPlan plan, String key, String revision) {
+    return update(plan, key, revision);
+  }
+
+  /** Moves the code; with git to {@code wanted}, or to the ripe fetched revision when null. */
+  private CodeUpdate update(TargetPlan plan, String key, String wanted) {
     Git git = git(plan);
     GuardedCommand guard = GuardedCommand.forState(Path.of(plan.state()));
     String from = rememberFrom(guard.stepDir(key), git);
     Moved moved =
-        plan.update().usesGit() ? updateByGit(plan, git) : updateByCommand(plan, key, guard);
+        plan.update().usesGit()
+            ? updateByGit(plan, git, wanted)
+            : updateByCommand(plan, key, guard);
     String to = git.head();
     String output = moved.output();
     if (!from.equals(to)) {
@@ -47,8 +74,7 @@ public class CodeActivitiesImpl implements CodeActivities {
 
   @Override
   public List<String> applyPatches(TargetPlan plan) {
-    List<TargetPlan.PatchPlan> patches = plan.patches() == null ? List.of() : plan.patches();
-    return new Patches(Path.of(plan.checkout()), timeout(plan)).apply(patches);
+    return new Patches(Path.of(plan.checkout()), timeout(plan)).apply(patches(plan));
   }
 
   @Override
@@ -58,9 +84,10 @@ public class CodeActivitiesImpl implements CodeActivities {
     runThen(plan);
   }
 
-  private static Moved updateByGit(TargetPlan plan, Git git) {
+  private static Moved updateByGit(TargetPlan plan, Git git, String wanted) {
+    // Fetched again even with a wanted revision: a retry on a fresh clone may not have it yet.
     CommandResult fetch = git.fetch(plan.update().gitRemote(), plan.update().gitRef());
-    Optional<String> target = ripeRevision(plan, git);
+    Optional<String> target = wanted == null ? ripeRevision(plan, git) : Optional.of(wanted);
     if (target.isEmpty()) {
       return new Moved(fetch.output() + "cooldown: no newer revision is old enough yet\n", false);
     }
@@ -97,6 +124,20 @@ public class CodeActivitiesImpl implements CodeActivities {
       throw CodeFailures.commandFailed("update command", run.result());
     }
     return new Moved(run.result().output(), run.resumed());
+  }
+
+  /** Runs the check command: whether it says there is something to apply. */
+  private static boolean runCheck(TargetPlan plan) {
+    CommandResult result =
+        Commands.run(plan.update().check(), Path.of(plan.checkout()), timeout(plan));
+    if (result.timedOut() || result.exitCode() > 1 || result.exitCode() < 0) {
+      throw CodeFailures.commandFailed("check command", result);
+    }
+    return result.exitCode() == 0;
+  }
+
+  private static List<TargetPlan.PatchPlan> patches(TargetPlan plan) {
+    return plan.patches() == null ? List.of() : plan.patches();
   }
 
   /** Runs the {@code then} commands in the checkout and returns their output. */

@@ -43,6 +43,17 @@ final class Patches {
     return applied;
   }
 
+  /** The names of the patches not in place; one without a verification always counts. */
+  List<String> missing(List<PatchPlan> patches) {
+    List<String> missing = new ArrayList<>();
+    for (PatchPlan patch : patches) {
+      if (patch.verifyFile() == null || !inPlace(patch)) {
+        missing.add(patch.name());
+      }
+    }
+    return missing;
+  }
+
   private void requireInPlace(PatchPlan patch, String when, String output) {
     if (patch.verifyFile() == null || inPlace(patch)) {
       return;

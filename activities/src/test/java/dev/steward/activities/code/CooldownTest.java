@@ -1,14 +1,11 @@
 package dev.steward.activities.code;
 
-import static dev.steward.activities.testing.Shell.git;
-import static dev.steward.activities.testing.Shell.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.steward.workflows.host.CodeUpdate;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.host.TargetPlan.UpdatePlan;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +29,8 @@ class CooldownTest {
 
   @Test
   void moves_to_the_newest_revision_older_than_the_cooldown_not_to_a_fresh_one() throws Exception {
-    String ripe = commitAt("v2", Instant.now().minus(Duration.ofDays(5)));
-    commitAt("v3", Instant.now().minus(Duration.ofHours(1)));
+    String ripe = repos.commitAt("v2", Instant.now().minus(Duration.ofDays(5)));
+    repos.commitAt("v3", Instant.now().minus(Duration.ofHours(1)));
 
     CodeUpdate update = code.updateCode(plan(TWO_DAYS), "run/update");
 
@@ -44,7 +41,7 @@ class CooldownTest {
 
   @Test
   void stays_put_when_every_newer_revision_is_too_fresh() throws Exception {
-    commitAt("v2", Instant.now().minus(Duration.ofHours(3)));
+    repos.commitAt("v2", Instant.now().minus(Duration.ofHours(3)));
 
     CodeUpdate update = code.updateCode(plan(TWO_DAYS), "run/update");
 
@@ -54,35 +51,12 @@ class CooldownTest {
 
   @Test
   void without_a_cooldown_moves_to_the_newest_revision() throws Exception {
-    commitAt("v2", Instant.now().minus(Duration.ofDays(5)));
-    String fresh = commitAt("v3", Instant.now().minus(Duration.ofMinutes(1)));
+    repos.commitAt("v2", Instant.now().minus(Duration.ofDays(5)));
+    String fresh = repos.commitAt("v3", Instant.now().minus(Duration.ofMinutes(1)));
 
     CodeUpdate update = code.updateCode(plan(0), "run/update");
 
     assertEquals(fresh, update.toRevision());
-  }
-
-  /** Commits {@code version} upstream as if at {@code time}, and pushes it. */
-  private String commitAt(String version, Instant time) throws Exception {
-    Files.writeString(repos.upstream.resolve("app.txt"), version + "\n");
-    git(repos.upstream, "add", "-A");
-    String date = "@" + time.getEpochSecond() + " +0000";
-    run(
-        repos.upstream,
-        "env",
-        "GIT_COMMITTER_DATE=" + date,
-        "GIT_AUTHOR_DATE=" + date,
-        "git",
-        "-c",
-        "user.email=test@steward.dev",
-        "-c",
-        "user.name=Test",
-        "commit",
-        "-q",
-        "-m",
-        version);
-    git(repos.upstream, "push", "-q", "origin", "main");
-    return git(repos.upstream, "rev-parse", "HEAD");
   }
 
   private TargetPlan plan(long cooldownMillis) {

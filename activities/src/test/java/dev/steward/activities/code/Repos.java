@@ -1,6 +1,7 @@
 package dev.steward.activities.code;
 
 import static dev.steward.activities.testing.Shell.git;
+import static dev.steward.activities.testing.Shell.run;
 
 import dev.steward.workflows.host.ManagerKind;
 import dev.steward.workflows.host.TargetPlan;
@@ -9,6 +10,7 @@ import dev.steward.workflows.host.TargetPlan.UpdatePlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -47,6 +49,29 @@ final class Repos {
     Files.writeString(upstream.resolve("app.txt"), version + "\n");
     git(upstream, "add", "-A");
     git(upstream, "commit", "-q", "-m", version);
+    git(upstream, "push", "-q", "origin", "main");
+    return git(upstream, "rev-parse", "HEAD");
+  }
+
+  /** Commits {@code version} upstream as if at {@code time}, and pushes it. */
+  String commitAt(String version, Instant time) throws Exception {
+    Files.writeString(upstream.resolve("app.txt"), version + "\n");
+    git(upstream, "add", "-A");
+    String date = "@" + time.getEpochSecond() + " +0000";
+    run(
+        upstream,
+        "env",
+        "GIT_COMMITTER_DATE=" + date,
+        "GIT_AUTHOR_DATE=" + date,
+        "git",
+        "-c",
+        "user.email=test@steward.dev",
+        "-c",
+        "user.name=Test",
+        "commit",
+        "-q",
+        "-m",
+        version);
     git(upstream, "push", "-q", "origin", "main");
     return git(upstream, "rev-parse", "HEAD");
   }

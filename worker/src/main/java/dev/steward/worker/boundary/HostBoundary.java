@@ -42,6 +42,7 @@ public final class HostBoundary extends WorkerInterceptorBase {
   static final String RESOLVE_PLAN = "ResolvePlan";
 
   private static final String RESET_CODE = "ResetCode";
+  private static final String UPDATE_CODE_TO = "UpdateCodeTo";
   private static final String FIND_SNAPSHOT = "FindSnapshot";
   private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-f]{7,64}");
 
@@ -90,7 +91,10 @@ public final class HostBoundary extends WorkerInterceptorBase {
       checkPlan(plan.get());
       argument(arguments, SnapshotInfo.class).ifPresent(s -> checkSnapshot(plan.get(), s));
       if (RESET_CODE.equals(type)) {
-        checkRevision(plan.get(), arguments);
+        checkRevision(plan.get(), arguments, 1);
+      }
+      if (UPDATE_CODE_TO.equals(type) && plan.get().update().usesGit()) {
+        checkRevision(plan.get(), arguments, 2);
       }
       if (FIND_SNAPSHOT.equals(type)) {
         checkSnapshotName(plan.get(), arguments);
@@ -137,8 +141,8 @@ public final class HostBoundary extends WorkerInterceptorBase {
     }
   }
 
-  private static void checkRevision(TargetPlan plan, Object[] arguments) {
-    Object revision = arguments.length > 1 ? arguments[1] : null;
+  private static void checkRevision(TargetPlan plan, Object[] arguments, int index) {
+    Object revision = arguments.length > index ? arguments[index] : null;
     if (!(revision instanceof String id) || !COMMIT_ID.matcher(id).matches()) {
       throw refused(
           "target %s: \"%s\" is not a commit id to reset the code to; refused, nothing was run",

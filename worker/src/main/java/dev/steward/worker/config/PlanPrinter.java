@@ -99,6 +99,9 @@ public final class PlanPrinter {
               "cooldown: only revisions upstream for "
                   + Quantities.formatMillis(update.cooldownMillis())));
     }
+    if (!update.check().isEmpty()) {
+      lines.add(row("", "check: " + argv(update.check()) + " (exit 1: nothing new, no snapshot)"));
+    }
     for (List<String> then : update.then()) {
       lines.add(row("", "then: " + argv(then)));
     }

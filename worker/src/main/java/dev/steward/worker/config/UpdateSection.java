@@ -22,7 +22,8 @@ final class UpdateSection {
       throw node.missing("add update: with git: {remote: origin, ref: main} or command: [...]");
     }
     ConfigMap update =
-        node.map("git: {remote: origin, ref: main}").allowOnly("git", "command", "then", "timeout");
+        node.map("git: {remote: origin, ref: main}")
+            .allowOnly("git", "command", "check", "then", "timeout");
     boolean usesGit = update.has("git");
     boolean command = update.has("command");
     if (usesGit && command) {
@@ -45,7 +46,16 @@ final class UpdateSection {
             "remove cooldown, or update with git: {remote: origin, ref: main}");
       }
       List<String> argv = update.get("command").argv("[hermes, update, --yes]");
-      return new UpdatePlan(null, null, argv, then, timeoutSeconds);
+      ConfigNode check = update.get("check");
+      List<String> checkArgv = check.present() ? check.argv("[./check-update.sh]") : List.of();
+      return new UpdatePlan(null, null, argv, then, timeoutSeconds, 0, checkArgv);
+    }
+    if (update.has("check")) {
+      throw update
+          .get("check")
+          .keyError(
+              "needs an update command: a git update looks for new code itself",
+              "remove check, or update with command: [...]");
     }
     ConfigMap git = update.get("git").map("{remote: origin, ref: main}").allowOnly("remote", "ref");
     long cooldownMillis = cooldown.present() ? Values.duration(cooldown, "2d", 0) : 0;

@@ -117,6 +117,8 @@ class HostBoundaryAttackTest {
     for (String attack :
         List.of(
             "UpdateCode",
+            "UpdateCodeTo",
+            "CheckForUpdate:check",
             "RestartService",
             "ApplyPatches",
             "TakeSnapshot:state=/",
@@ -142,6 +144,10 @@ class HostBoundaryAttackTest {
         "target demo: \"--output=/tmp/x\" is not a commit id to reset the code to; refused,"
             + " nothing was run",
         refusals.get("ResetCode"));
+    assertEquals(
+        "target demo: \"--output=/tmp/x\" is not a commit id to reset the code to; refused,"
+            + " nothing was run",
+        refusals.get("UpdateCodeTo:revision"));
     Map<String, String> namesOutside =
         Map.of("FindSnapshot:..", "../../etc/passwd", "FindSnapshot:/", "/etc/passwd");
     namesOutside.forEach(
@@ -295,6 +301,15 @@ class HostBoundaryAttackTest {
           new NotifyPlan.Channel(NotifyPlan.Channel.WEBHOOK, attackerUrl, null, null);
       add(results, "plan", toJson(plan));
       add(results, "UpdateCode", call(host, "UpdateCode", commandUpdate, "rogue/update"));
+      add(results, "UpdateCodeTo", call(host, "UpdateCodeTo", commandUpdate, "rogue/update", null));
+      add(
+          results,
+          "UpdateCodeTo:revision",
+          call(host, "UpdateCodeTo", plan, "rogue/update", "--output=/tmp/x"));
+      add(
+          results,
+          "CheckForUpdate:check",
+          call(host, "CheckForUpdate", edit(commandUpdate, "update.check", writeMarker)));
       add(
           results,
           "RestartService",

@@ -43,7 +43,8 @@ class MetricsEndpointTest {
 
   @Test
   void serves_sdk_and_steward_metrics_after_a_run() throws Exception {
-    TestTarget target = TestTarget.create(tmp);
+    // An update command without update.check: the run goes through its snapshot and status steps.
+    TestTarget target = TestTarget.create(tmp).updateCommand("[\"true\"]");
     StewardConfig config = ConfigLoader.forThisMachine().load(target.config());
     try (LoopbackTemporalServer server = LoopbackTemporalServer.start();
         StewardMetrics metrics = new StewardMetrics();

@@ -28,6 +28,9 @@ public final class HistoryRecorder {
               "reports_unchanged_without_restarting_when_already_at_the_wanted_revision",
               "update-unchanged.json"),
           Map.entry(
+              "a_night_with_nothing_new_ends_at_the_look_with_no_snapshot_only_its_status_line",
+              "update-unchanged-look.json"),
+          Map.entry(
               "stops_before_changing_anything_when_the_disk_is_below_min_free",
               "update-disk-refused.json"),
           Map.entry("rolls_back_when_the_new_release_never_answers_health", "update-rollback.json"),

@@ -93,6 +93,7 @@ class UpdateWorkflowTest {
             "plan",
             "lock",
             "hold",
+            "check",
             "disk",
             "revision",
             "snapshot",
@@ -118,6 +119,8 @@ class UpdateWorkflowTest {
 
   @Test
   void reports_unchanged_without_restarting_when_already_at_the_wanted_revision() throws Exception {
+    // An update command with no check: the pipeline cannot tell before it runs the command.
+    target.updateCommand("[\"true\"]");
     String before = target.revision();
 
     UpdateResult result = runUpdate();
@@ -125,6 +128,47 @@ class UpdateWorkflowTest {
     assertEquals(UpdateOutcome.UNCHANGED, result.outcome(), result.message());
     assertEquals(before, target.revision());
     assertEquals(StepStatus.SKIPPED, step(result, "restart").status());
+    assertEquals("success", status().get("status"));
+  }
+
+  @Test
+  void a_night_with_nothing_new_ends_at_the_look_with_no_snapshot_only_its_status_line()
+      throws Exception {
+    target.publish("healthy v2");
+    UpdateResult first = runUpdate();
+    List<Path> snapshots = target.snapshots();
+
+    UpdateResult result = runUpdate();
+
+    assertEquals(UpdateOutcome.UPDATED, first.outcome(), first.message());
+    assertEquals(UpdateOutcome.UNCHANGED, result.outcome(), result.message());
+    assertEquals(
+        List.of("plan", "lock", "hold", "check", "status"),
+        result.steps().stream().map(StepResult::name).toList());
+    assertEquals(first.toRevision(), result.toRevision());
+    assertNull(result.snapshot());
+    assertEquals(snapshots, target.snapshots(), "no snapshot taken, none pruned");
+    Map<String, Object> status = status();
+    assertEquals("success", status.get("status"));
+    assertEquals(UpdateOutcome.UNCHANGED.wire(), status.get("outcome"));
+    assertEquals(first.toRevision(), status.get("post_rev"));
+    assertEquals(result.workflowId(), status.get("workflowId"), "tonight's line, not last night's");
+  }
+
+  @Test
+  void a_command_update_whose_check_exits_1_is_never_run_and_no_snapshot_is_taken()
+      throws Exception {
+    Path marker = tmp.resolve("update-ran");
+    target.updateCommand("[touch, " + marker + "]\n      check: [\"false\"]");
+
+    UpdateResult result = runUpdate();
+
+    assertEquals(UpdateOutcome.UNCHANGED, result.outcome(), result.message());
+    assertEquals(
+        List.of("plan", "lock", "hold", "check", "status"),
+        result.steps().stream().map(StepResult::name).toList());
+    assertFalse(Files.exists(marker), "the update command did not run");
+    assertEquals(List.of(), target.snapshots());
     assertEquals("success", status().get("status"));
   }
 

@@ -11,6 +11,24 @@ public interface CodeActivities {
   String readRevision(TargetPlan plan);
 
   /**
+   * Looks whether an update has anything to apply, changing nothing in the work tree: with git,
+   * fetches the remote ref and resolves the revision {@link #updateCodeTo} would move to (cooldown
+   * included); with a command, runs the plan's {@code check} command (exit 0: something to apply,
+   * 1: nothing); then verifies the local patches. Safe to retry.
+   *
+   * @throws io.temporal.failure.ApplicationFailure of type {@link FailureTypes#GIT_FAILED} or
+   *     {@link FailureTypes#COMMAND_FAILED} (a check command that exits with neither 0 nor 1)
+   */
+  UpdateCheck checkForUpdate(TargetPlan plan);
+
+  /**
+   * As {@link #updateCode}, but with git moves the work tree to exactly {@code revision}, the one
+   * {@link #checkForUpdate} resolved, rather than to whatever the remote names by now. With a
+   * command, {@code revision} is null and this is {@link #updateCode}.
+   */
+  CodeUpdate updateCodeTo(TargetPlan plan, String key, String revision);
+
+  /**
    * Moves the code to its new version: git fetch and move the work tree to the remote ref, or run
    * the update command; then the {@code then} commands. Guarded by {@code key}: the update command
    * never runs twice for one key. A retry that finds an earlier attempt still running waits for it;

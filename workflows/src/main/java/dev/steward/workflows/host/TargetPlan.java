@@ -124,6 +124,9 @@ public record TargetPlan(
    * @param timeoutSeconds how long the update and each {@code then} command may take
    * @param cooldownMillis with git, move only to the newest revision that has been on the remote
    *     ref at least this long (by commit time); 0 moves to the newest
+   * @param check with a command, argv run in the checkout before anything else that exits 0 when
+   *     there is something to apply and 1 when there is nothing; empty runs the update without
+   *     asking first
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record UpdatePlan(
@@ -132,7 +135,24 @@ public record TargetPlan(
       List<String> command,
       List<List<String>> then,
       long timeoutSeconds,
-      long cooldownMillis) {
+      long cooldownMillis,
+      List<String> check) {
+
+    /** A plan recorded before {@code check} existed reads as one without it, equal to today's. */
+    public UpdatePlan {
+      check = check == null ? List.of() : List.copyOf(check);
+    }
+
+    /** An update without a check command. */
+    public UpdatePlan(
+        String gitRemote,
+        String gitRef,
+        List<String> command,
+        List<List<String>> then,
+        long timeoutSeconds,
+        long cooldownMillis) {
+      this(gitRemote, gitRef, command, then, timeoutSeconds, cooldownMillis, List.of());
+    }
 
     /** An update without a cooldown. */
     public UpdatePlan(
@@ -147,6 +167,11 @@ public record TargetPlan(
     /** Whether the update is a git fetch and move, rather than a command. */
     public boolean usesGit() {
       return gitRemote != null;
+    }
+
+    /** Whether the pipeline can tell before its snapshot that there is nothing to apply. */
+    public boolean canCheck() {
+      return usesGit() || !check.isEmpty();
     }
   }
 

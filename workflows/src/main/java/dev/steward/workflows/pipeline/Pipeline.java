@@ -1,5 +1,6 @@
 package dev.steward.workflows.pipeline;
 
+import dev.steward.workflows.host.TargetPlan;
 import java.util.Arrays;
 
 /** The pipelines whose main path a {@link Step} counts in ("3/12" in the web UI's details). */
@@ -10,6 +11,14 @@ public enum Pipeline {
 
   /** How many steps this pipeline's main path plans: the steps that count in it. */
   public int plannedSteps() {
-    return (int) Arrays.stream(Step.values()).filter(step -> step.countsIn(this)).count();
+    return plannedSteps(null);
+  }
+
+  /** How many steps a run of {@code plan} plans on the main path (null: before it is read). */
+  public int plannedSteps(TargetPlan plan) {
+    return (int)
+        Arrays.stream(Step.values())
+            .filter(step -> step.countsIn(this) && step.plannedFor(plan))
+            .count();
   }
 }

@@ -29,6 +29,20 @@ public enum Step {
   LOCK(
       "lock", Set.of(UPDATE, RECOVERY), p -> "taking the target's lock", p -> "Lock " + p.target()),
   HOLD("hold", Set.of(UPDATE), null, p -> "Read the update hold of " + p.target()),
+  /**
+   * Looks for something to apply before the disk check and the snapshot; planned only where the
+   * plan can tell (a git update, or a command with {@code update.check}).
+   */
+  CHECK(
+      "check",
+      Set.of(UPDATE),
+      p -> "looking for something new to apply",
+      p ->
+          "Look for new code of "
+              + p.target()
+              + (p.update().usesGit()
+                  ? " (git " + p.update().gitRemote() + "/" + p.update().gitRef() + ")"
+                  : " (check command)")),
   /** Puts updates on hold after a run that left the service broken; shown as {@code hold}. */
   PUT_HOLD("hold", Set.of(), null, p -> "Put updates of " + p.target() + " on hold"),
   WINDOW("window", Set.of(), null),
@@ -185,6 +199,11 @@ public enum Step {
   /** Whether the step is one of {@code pipeline}'s planned steps. */
   public boolean countsIn(Pipeline pipeline) {
     return countsIn.contains(pipeline);
+  }
+
+  /** Whether a run of {@code plan} (null until it is read) plans this step. */
+  public boolean plannedFor(TargetPlan plan) {
+    return this != CHECK || plan == null || plan.update() == null || plan.update().canCheck();
   }
 
   /** Whether the step waits for the service to be healthy (it shows the wait's progress). */

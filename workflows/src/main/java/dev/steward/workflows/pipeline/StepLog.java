@@ -23,7 +23,7 @@ public final class StepLog {
   public static final String STEP_DURATION_METRIC = "steward_step_duration";
 
   private final List<StepResult> finished = new ArrayList<>();
-  private final int plannedSteps;
+  private final Pipeline pipeline;
   private final Supplier<TargetPlan> plan;
   private Step runningStep;
   private String runningPosition;
@@ -34,7 +34,7 @@ public final class StepLog {
    * @param plan the run's plan, null until it is read: the steps' labels name its details
    */
   public StepLog(Pipeline pipeline, Supplier<TargetPlan> plan) {
-    this.plannedSteps = pipeline.plannedSteps();
+    this.pipeline = pipeline;
     this.plan = plan;
   }
 
@@ -132,7 +132,8 @@ public final class StepLog {
   private void start(Step step) {
     runningStep = step;
     runningSince = Workflow.currentTimeMillis();
-    runningPosition = (finished.size() + 1) + "/" + Math.max(plannedSteps, finished.size() + 1);
+    int planned = pipeline.plannedSteps(plan.get());
+    runningPosition = (finished.size() + 1) + "/" + Math.max(planned, finished.size() + 1);
     Workflow.setCurrentDetails(runningPosition + " " + step.label(plan.get()));
   }
 

@@ -4,6 +4,8 @@ import static dev.steward.workflows.host.Revisions.short7;
 
 import dev.steward.workflows.host.CodeUpdate;
 import dev.steward.workflows.host.Hold;
+import dev.steward.workflows.host.UpdateCheck;
+import java.util.List;
 import java.util.Locale;
 
 /** How the update pipeline describes revisions, sizes, code moves and holds to people. */
@@ -16,6 +18,22 @@ final class UpdateTexts {
             ? short7(update.fromRevision()) + " -> " + short7(update.toRevision())
             : "no new revision";
     return update.resumed() ? moved + " (resumed after an interrupted attempt)" : moved;
+  }
+
+  /** What a look before the snapshot found. */
+  static String describe(UpdateCheck look) {
+    String code;
+    if (look.wantedRevision() != null) {
+      code =
+          look.newCode()
+              ? short7(look.currentRevision()) + " -> " + short7(look.wantedRevision()) + " wanted"
+              : "nothing newer than " + short7(look.currentRevision());
+    } else {
+      code =
+          look.newCode() ? "the check command found an update" : "the check command: nothing new";
+    }
+    List<String> missing = look.patchesMissing() == null ? List.of() : look.patchesMissing();
+    return missing.isEmpty() ? code : code + "; patches missing: " + String.join(", ", missing);
   }
 
   /** Why a held target's run changed nothing, and how to release it. */

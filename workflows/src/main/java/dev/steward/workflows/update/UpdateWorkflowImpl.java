@@ -12,6 +12,7 @@ import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.host.UpdateCheck;
 import dev.steward.workflows.pipeline.HealthProgress;
 import dev.steward.workflows.pipeline.Pipeline;
 import dev.steward.workflows.pipeline.PipelineFrame;
@@ -27,9 +28,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The update pipeline of DESIGN.md: plan, lock, hold, disk, revision, snapshot, update, patches,
- * restart, health, prune, status. A failure after the snapshot rolls code and data back in a
- * detached cancellation scope, so cancelling a run still leaves the target as it was.
+ * The update pipeline of DESIGN.md: plan, lock, hold, check, disk, revision, snapshot, update,
+ * patches, restart, health, prune, status; a check that finds nothing to apply ends it at once. A
+ * failure after the snapshot rolls code and data back in a detached cancellation scope, so
+ * cancelling a run still leaves the target as it was.
  */
 public class UpdateWorkflowImpl implements UpdateWorkflow {
   private TargetPlan plan;
@@ -39,6 +41,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private SnapshotInfo snapshot;
   private String evidence;
   private RollbackResult rollback;
+  private UpdateCheck look;
 
   @Override
   public UpdateResult update(UpdateRequest request) {
@@ -60,7 +63,20 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     if (hold != null) {
       return held(hold);
     }
-    UpdateEnding ending = runPipeline();
+    try {
+      look = UpdateLook.lookIfItCan(steps, plan);
+    } catch (StepFailedException e) {
+      return finish(nothingChanged(e));
+    }
+    if (look != null && look.nothingToApply()) {
+      // Still the night's status line: monitoring reads its timestamp to know the nightly ran.
+      preRevision = look.currentRevision();
+      return finish(UpdateEnding.of(UpdateOutcome.UNCHANGED, "already at " + short7(preRevision)));
+    }
+    return finish(runPipeline());
+  }
+
+  private UpdateResult finish(UpdateEnding ending) {
     return new UpdateFinish(steps, plan, preRevision, snapshot, evidence).finish(ending);
   }
 
@@ -107,8 +123,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       recordRevision();
       takeSnapshot();
     } catch (StepFailedException e) {
-      return UpdateEnding.failed(
-          e.step().wire() + " failed: " + e.getMessage() + "; nothing was changed");
+      return nothingChanged(e);
     }
     try {
       CodeUpdate update = updateCode();
@@ -149,6 +164,11 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     }
   }
 
+  private static UpdateEnding nothingChanged(StepFailedException e) {
+    return UpdateEnding.failed(
+        e.step().wire() + " failed: " + e.getMessage() + "; nothing was changed");
+  }
+
   private void checkDisk() {
     steps.run(
         Step.DISK,
@@ -182,7 +202,14 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private CodeUpdate updateCode() {
     String key = Workflow.getInfo().getWorkflowId() + "/update";
     CodeActivities code = HostActivityStubs.code(plan, Step.UPDATE_CODE.summary(plan));
-    return steps.run(Step.UPDATE_CODE, () -> code.updateCode(plan, key), UpdateTexts::describe);
+    // After a look, to exactly the revision it found: the remote may have moved on since.
+    return steps.run(
+        Step.UPDATE_CODE,
+        () ->
+            look == null
+                ? code.updateCode(plan, key)
+                : code.updateCodeTo(plan, key, look.wantedRevision()),
+        UpdateTexts::describe);
   }
 
   private boolean applyPatches() {

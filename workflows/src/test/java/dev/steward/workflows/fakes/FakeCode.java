@@ -3,6 +3,7 @@ package dev.steward.workflows.fakes;
 import dev.steward.workflows.host.CodeActivities;
 import dev.steward.workflows.host.CodeUpdate;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.host.UpdateCheck;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,9 +13,15 @@ public final class FakeCode implements CodeActivities {
   public final Answers<String> revision = new Answers<>(TestPlans.OLD);
   public final Answers<CodeUpdate> update =
       new Answers<>(new CodeUpdate(TestPlans.OLD, TestPlans.NEW, false, "moved"));
+
+  /** By default a look finds {@link TestPlans#NEW} upstream. */
+  public final Answers<UpdateCheck> look =
+      new Answers<>(new UpdateCheck(TestPlans.OLD, TestPlans.NEW, true, List.of()));
+
   public final Answers<List<String>> patches = new Answers<>(List.of());
   public final Answers<Void> reset = new Answers<>(null);
   private final List<String> resetTo = new ArrayList<>();
+  private final List<String> updatedTo = new ArrayList<>();
 
   FakeCode(Calls calls) {
     this.calls = calls;
@@ -24,6 +31,24 @@ public final class FakeCode implements CodeActivities {
   public String readRevision(TargetPlan plan) {
     calls.record("readRevision");
     return revision.next();
+  }
+
+  @Override
+  public UpdateCheck checkForUpdate(TargetPlan plan) {
+    calls.record("checkForUpdate");
+    return look.next();
+  }
+
+  @Override
+  public synchronized CodeUpdate updateCodeTo(TargetPlan plan, String key, String revision) {
+    calls.record("updateCodeTo");
+    updatedTo.add(revision);
+    return update.next();
+  }
+
+  /** The revisions the update was asked to move to exactly. */
+  public synchronized List<String> updatedTo() {
+    return List.copyOf(updatedTo);
   }
 
   @Override

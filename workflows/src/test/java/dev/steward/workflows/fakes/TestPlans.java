@@ -67,6 +67,26 @@ public final class TestPlans {
     return with(p, p.controls(), p.recovery(), p.monitor(), channels);
   }
 
+  /** The plan with another update: a command, say, with or without its check. */
+  public static TargetPlan withUpdate(TargetPlan.UpdatePlan update) {
+    TargetPlan p = plan();
+    return new TargetPlan(
+        p.target(),
+        p.host(),
+        p.checkout(),
+        p.state(),
+        p.service(),
+        p.snapshot(),
+        p.minFreeBytes(),
+        update,
+        p.patches(),
+        p.health(),
+        p.controls(),
+        p.recovery(),
+        p.monitor(),
+        p.notifications());
+  }
+
   public static TargetPlan withMonitor(MonitorPlan monitor) {
     TargetPlan p = plan();
     return with(p, p.controls(), p.recovery(), monitor, p.notifications());

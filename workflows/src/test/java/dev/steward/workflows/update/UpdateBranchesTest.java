@@ -103,7 +103,7 @@ class UpdateBranchesTest {
     assertEquals("rolled_back", outcomeOf(result));
     assertEquals(
         concat(prefix("approval ok"), List.of("window failed"), ROLLBACK_OK),
-        stepsOf(result).subList(0, 16));
+        stepsOf(result).subList(0, 17));
     assertTrue(result.message().contains("window closed before restart"), result.message());
     assertEquals(1, host.calls.count("restartService"), "only the rollback's start");
   }
@@ -150,10 +150,17 @@ class UpdateBranchesTest {
 
     assertEquals("failed", outcomeOf(result));
     assertEquals(
-        List.of("plan ok", "lock ok", "hold ok", "disk failed", "status ok"), stepsOf(result));
+        List.of("plan ok", "lock ok", "hold ok", "check ok", "disk failed", "status ok"),
+        stepsOf(result));
     assertTrue(result.message().endsWith("nothing was changed"), result.message());
     for (String change :
-        List.of("takeSnapshot", "updateCode", "restartService", "stopService", "resetCode")) {
+        List.of(
+            "takeSnapshot",
+            "updateCode",
+            "updateCodeTo",
+            "restartService",
+            "stopService",
+            "resetCode")) {
       assertFalse(host.calls.has(change), change + " was called: " + host.calls.all());
     }
     assertTrue(host.holds.put().isEmpty());
@@ -205,6 +212,7 @@ class UpdateBranchesTest {
             "plan ok",
             "lock ok",
             "hold ok",
+            "check ok",
             "disk ok",
             "revision ok",
             "snapshot ok",
