@@ -23,8 +23,9 @@ import org.junit.jupiter.api.TestFactory;
  * Determinism across Steward's own upgrades: runs recorded on an earlier build must replay on this
  * one, because a worker upgraded while runs are open replays their histories. The histories under
  * {@code src/test/resources/histories/} ({@code update-*.json}, {@code recovery-*.json}, {@code
- * monitor-*.json}) are recorded by the worker module's UpdateWorkflowTest, RecoveryWorkflowTest and
- * MonitorWorkflowTest with {@code -Dsteward.recordHistories=DIR} (see CONTRIBUTING.md).
+ * monitor-*.json}) are recorded by the worker module's UpdateWorkflowTest,
+ * UpdateRollbackWorkflowTest, RecoveryWorkflowTest and MonitorWorkflowTest with {@code
+ * -Dsteward.recordHistories=DIR} (see CONTRIBUTING.md).
  */
 class ReplayHistoriesTest {
   private static final Path HISTORIES = Path.of("src", "test", "resources", "histories");
