@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.steward.workflows.host.SnapshotInfo;
 import dev.steward.workflows.host.TargetPlan;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -36,8 +34,8 @@ class PreRestoreSnapshotBenchmark {
     git(checkout, "add", "-A");
     git(checkout, "commit", "-q", "-m", "v2");
     Path state = Files.createDirectories(root.resolve("data"));
-    writeText(state.resolve("memories"), 512, 100 * 1024);
-    writeRandom(state.resolve("db"), 50, MIB);
+    BenchmarkStates.writeText(state.resolve("memories"), 512, 100 * 1024);
+    BenchmarkStates.writeRandom(state.resolve("db"), 50, MIB);
     Path backups = root.resolve("backups");
     TargetPlan plan = Plans.plan("bench", checkout, state, Plans.builtIn(backups, 7));
     SnapshotActivitiesImpl snapshots = new SnapshotActivitiesImpl();
@@ -75,35 +73,6 @@ class PreRestoreSnapshotBenchmark {
           copy.bytes() / (double) MIB,
           peak.get() / (double) MIB,
           verifyMillis);
-    }
-  }
-
-  /** {@code count} files of JSON lines, {@code bytes} each: compresses like real memory files. */
-  private static void writeText(Path dir, int count, int bytes) throws IOException {
-    Files.createDirectories(dir);
-    Random random = new Random(1);
-    for (int i = 0; i < count; i++) {
-      StringBuilder text = new StringBuilder(bytes + 200);
-      while (text.length() < bytes) {
-        text.append("{\"t\":")
-            .append(1_700_000_000L + random.nextInt(10_000_000))
-            .append(",\"role\":\"user\",\"text\":\"remember that the deploy key rotates on day ")
-            .append(random.nextInt(31))
-            .append("\"}\n");
-      }
-      Files.write(
-          dir.resolve("session-" + i + ".jsonl"),
-          text.substring(0, bytes).getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static void writeRandom(Path dir, int count, int bytes) throws IOException {
-    Files.createDirectories(dir);
-    Random random = new Random(2);
-    byte[] content = new byte[bytes];
-    for (int i = 0; i < count; i++) {
-      random.nextBytes(content);
-      Files.write(dir.resolve("shard-" + i + ".bin"), content);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.steward.worker.update;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.steward.activities.snapshot.BenchmarkStates;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.StewardTestServers;
 import dev.steward.worker.TestTarget;
@@ -11,14 +12,11 @@ import dev.steward.workflows.update.UpdateResult;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,8 +47,8 @@ class NoOpNightBenchmark {
   /** Each night's {sum of step durations, wall time of the run, snapshot bytes}. */
   private static List<long[]> nights(Path root, boolean withoutLook) throws Exception {
     TestTarget target = TestTarget.create(root);
-    writeText(target.state().resolve("memories"), 200, 100 * 1024);
-    writeRandom(target.state().resolve("db"), 20, MIB);
+    BenchmarkStates.writeText(target.state().resolve("memories"), 200, 100 * 1024);
+    BenchmarkStates.writeRandom(target.state().resolve("db"), 20, MIB);
     if (withoutLook) {
       target.updateCommand("[git, pull, -q, --ff-only]");
     }
@@ -91,34 +89,5 @@ class NoOpNightBenchmark {
         .skip(nights.size() / 2)
         .findFirst()
         .orElseThrow();
-  }
-
-  /** {@code count} files of JSON lines, {@code bytes} each: compresses like real memory files. */
-  private static void writeText(Path dir, int count, int bytes) throws IOException {
-    Files.createDirectories(dir);
-    Random random = new Random(1);
-    for (int i = 0; i < count; i++) {
-      StringBuilder text = new StringBuilder(bytes + 200);
-      while (text.length() < bytes) {
-        text.append("{\"t\":")
-            .append(1_700_000_000L + random.nextInt(10_000_000))
-            .append(",\"role\":\"user\",\"text\":\"remember day ")
-            .append(random.nextInt(31))
-            .append("\"}\n");
-      }
-      Files.write(
-          dir.resolve("session-" + i + ".jsonl"),
-          text.substring(0, bytes).getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static void writeRandom(Path dir, int count, int bytes) throws IOException {
-    Files.createDirectories(dir);
-    Random random = new Random(2);
-    byte[] content = new byte[bytes];
-    for (int i = 0; i < count; i++) {
-      random.nextBytes(content);
-      Files.write(dir.resolve("shard-" + i + ".bin"), content);
-    }
   }
 }
