@@ -8,7 +8,7 @@ until temporal operator cluster health --address "$TEMPORAL_ADDRESS"; do sleep 2
 temporal operator namespace describe -n "$ns" --address "$TEMPORAL_ADDRESS" >/dev/null 2>&1 ||
   temporal operator namespace create -n "$ns" --retention 168h --address "$TEMPORAL_ADDRESS"
 existing=$(temporal operator search-attribute list -n "$ns" --address "$TEMPORAL_ADDRESS")
-for name in StewardTarget StewardHost StewardOutcome StewardKind; do
+for name in StewardTarget StewardHost StewardOutcome StewardKind StewardFleet; do
   if echo "$existing" | grep -qw "$name"; then
     echo "search attribute $name exists"
   else

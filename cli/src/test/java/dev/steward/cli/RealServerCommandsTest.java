@@ -131,8 +131,8 @@ class RealServerCommandsTest {
         again
             .out()
             .contains(
-                "search attributes: StewardTarget, StewardHost, StewardOutcome, StewardKind"
-                    + " already registered"),
+                "search attributes: StewardTarget, StewardHost, StewardOutcome, StewardKind,"
+                    + " StewardFleet already registered"),
         again.toString());
   }
 

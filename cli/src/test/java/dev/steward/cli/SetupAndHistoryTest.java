@@ -33,8 +33,8 @@ class SetupAndHistoryTest {
       assertTrue(
           run.out()
               .contains(
-                  "StewardTarget, StewardHost, StewardOutcome, StewardKind registered (this server"
-                      + " cannot list search attributes to confirm it)"),
+                  "StewardTarget, StewardHost, StewardOutcome, StewardKind, StewardFleet registered (this"
+                      + " server cannot list search attributes to confirm it)"),
           run.toString());
     }
   }

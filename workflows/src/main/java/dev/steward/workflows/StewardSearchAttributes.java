@@ -31,8 +31,13 @@ public final class StewardSearchAttributes {
   public static final SearchAttributeKey<String> KIND =
       SearchAttributeKey.forKeyword("StewardKind");
 
+  /** The fleet a rollout ({@code rollout/<fleet>/<time>}) rolls out to. */
+  public static final SearchAttributeKey<String> FLEET =
+      SearchAttributeKey.forKeyword("StewardFleet");
+
   /** Every attribute, in the order they are registered and shown. */
-  public static final List<SearchAttributeKey<String>> ALL = List.of(TARGET, HOST, OUTCOME, KIND);
+  public static final List<SearchAttributeKey<String>> ALL =
+      List.of(TARGET, HOST, OUTCOME, KIND, FLEET);
 
   /** The {@link #KIND} of update runs. */
   public static final String KIND_UPDATE = "update";
@@ -42,6 +47,9 @@ public final class StewardSearchAttributes {
 
   /** The {@link #KIND} of a target's monitor; {@code steward history} leaves monitors out. */
   public static final String KIND_MONITOR = "monitor";
+
+  /** The {@link #KIND} of a fleet's rollout. */
+  public static final String KIND_ROLLOUT = "rollout";
 
   /** The outcome a run carries until it ends. */
   public static final String RUNNING = "running";

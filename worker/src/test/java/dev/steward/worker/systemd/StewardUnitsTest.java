@@ -69,7 +69,7 @@ class StewardUnitsTest {
                 + " --ui-port 8233 --db-filename /var/lib/steward/t.db --namespace ops"
                 + " --search-attribute StewardTarget=Keyword --search-attribute"
                 + " StewardHost=Keyword --search-attribute StewardOutcome=Keyword"
-                + " --search-attribute StewardKind=Keyword\n"),
+                + " --search-attribute StewardKind=Keyword --search-attribute StewardFleet=Keyword\n"),
         unit);
     assertTrue(unit.contains("Restart=always\nRestartSec=5\nRestartSteps=5\n"), unit);
     assertTrue(unit.contains("\nStartLimitIntervalSec=0\n\n[Service]"), unit);
