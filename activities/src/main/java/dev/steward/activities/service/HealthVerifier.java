@@ -74,8 +74,23 @@ final class HealthVerifier {
       if (waited >= plan.timeoutMillis() || (!status.running() && status.gone())) {
         return new HealthReport(false, waited, unhealthyMessage(plan, streak, now, lastFailure));
       }
-      pause(Math.min(pollInterval.toMillis(), plan.timeoutMillis() - waited));
+      long held = streak.active() ? streak.heldMillis(now) : -1;
+      pause(nextPauseMillis(pollInterval.toMillis(), plan, held, waited));
     }
+  }
+
+  /**
+   * How long to wait before the next sample: the poll interval, but never past the moment the
+   * stable window would be complete (so a healthy service is reported at {@code stableFor}, not up
+   * to a poll interval later), nor past the timeout.
+   */
+  static long nextPauseMillis(
+      long pollMillis, HealthPlan plan, long heldMillis, long waitedMillis) {
+    long pause = Math.min(pollMillis, plan.timeoutMillis() - waitedMillis);
+    if (heldMillis >= 0) {
+      pause = Math.min(pause, plan.stableForMillis() - heldMillis);
+    }
+    return Math.max(1, pause);
   }
 
   private Optional<String> failure(ServiceStatus status, HealthPlan plan, Path checkout) {
@@ -109,7 +124,7 @@ final class HealthVerifier {
 
   private static void pause(long millis) {
     try {
-      Thread.sleep(Math.max(1, millis));
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw Activity.wrap(e);
