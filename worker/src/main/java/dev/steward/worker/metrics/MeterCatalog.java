@@ -21,6 +21,10 @@ import java.util.Set;
  * replay latencies: the SDK's internals) are dropped, so an SDK upgrade adds no undescribed series.
  * Timers are summaries ({@code _count}, {@code _sum}, {@code _max}), not the SDK's ~70 buckets per
  * series; only Steward's step duration keeps a few buckets, at the scale of a host's steps.
+ *
+ * <p>Series whose dropped labels were all that told them apart become one: right for counters and
+ * timers (they add up), wrong for a gauge (one of the two would go unread), so a gauge here keeps
+ * every label its reporter varies ({@code target} for the monitor's).
  */
 final class MeterCatalog implements MeterFilter {
   /** The SDK's value for a tag that does not apply to the meter (its MetricsTag.DEFAULT_VALUE). */
