@@ -22,7 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and the monitor's gauges per target: {@code steward_active_alerts}, {@code steward_monitor_up},
  * {@code steward_monitor_disk_free_percent}, {@code steward_monitor_memory_bytes}, {@code
  * steward_monitor_error_percent}); and what the host knows: {@code
- * steward_seconds_since_last_success{target}} from each target's status file.
+ * steward_seconds_since_last_success{target}} from each target's status file. {@link MeterCatalog}
+ * describes each, keeps its meaningful labels and drops the SDK's internals.
  */
 public final class StewardMetrics implements AutoCloseable {
   private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
@@ -34,6 +35,8 @@ public final class StewardMetrics implements AutoCloseable {
   private final List<StatusFileAge> watched = new CopyOnWriteArrayList<>();
 
   public StewardMetrics() {
+    // Before the first meter: a filter applies only to meters registered after it.
+    registry.config().meterFilter(new MeterCatalog());
     scope =
         new RootScopeBuilder()
             .reporter(new MicrometerClientStatsReporter(registry))
@@ -54,7 +57,6 @@ public final class StewardMetrics implements AutoCloseable {
       StatusFileAge age = new StatusFileAge(Path.of(plan.state()), clock);
       watched.add(age);
       Gauge.builder("steward_seconds_since_last_success", age, StatusFileAge::secondsSinceSuccess)
-          .description("Seconds since the target's last successful update, from its status file")
           .tag("target", plan.target())
           .register(registry);
     }

@@ -1,10 +1,10 @@
 package dev.steward.worker.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steward.activities.service.ServiceActivitiesImpl;
-import dev.steward.worker.Await;
 import dev.steward.worker.LoopbackTemporalServer;
 import dev.steward.worker.Pipelines;
 import dev.steward.worker.StewardWorker;
@@ -15,14 +15,8 @@ import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.config.TemporalSettings;
 import dev.steward.worker.setup.SearchAttributeSetup;
 import dev.steward.workflows.monitor.MonitorWorkflow;
-import dev.steward.workflows.update.UpdateOutcome;
-import dev.steward.workflows.update.UpdateResult;
 import io.temporal.client.WorkflowStub;
 import io.temporal.worker.WorkerFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,47 +37,46 @@ class MetricsEndpointTest {
 
   @Test
   void serves_sdk_and_steward_metrics_after_a_run() throws Exception {
-    // An update command without update.check: the run goes through its snapshot and status steps.
-    TestTarget target = TestTarget.create(tmp).updateCommand("[\"true\"]");
-    StewardConfig config = ConfigLoader.forThisMachine().load(target.config());
-    try (LoopbackTemporalServer server = LoopbackTemporalServer.start();
-        StewardMetrics metrics = new StewardMetrics();
-        MetricsServer endpoint = MetricsServer.start(metrics, 0);
-        TemporalConnection connection =
-            TemporalConnection.connect(
-                new TemporalSettings(server.address(), "default"),
-                metrics.scope(),
-                Duration.ofSeconds(10))) {
-      new SearchAttributeSetup(connection.client()).register();
-      metrics.watchStatusFiles(config.targets().values(), Clock.systemUTC());
-      WorkerFactory worker = StewardWorker.start(connection.client(), () -> config, config.host());
-      try {
-        UpdateResult result =
-            WorkflowStub.fromTyped(
-                    Pipelines.startUpdate(
-                        connection.client(), TestTarget.NAME, config.host(), Clock.systemUTC()))
-                .getResult(2, TimeUnit.MINUTES, UpdateResult.class);
-        assertEquals(UpdateOutcome.UNCHANGED, result.outcome(), result.message());
+    try (StewardMetrics metrics = new StewardMetrics()) {
+      String scraped = Scrapes.afterOneUpdate(tmp, metrics);
 
-        String scraped =
-            scrapeUntil(endpoint.port(), "steward_runs_total", "temporal_workflow_completed_total");
-
-        assertTrue(
-            matches(scraped, "steward_runs_total\\{[^}]*outcome=\"unchanged\"[^}]*\\} 1\\.0"),
-            scraped);
-        assertTrue(
-            matches(scraped, "steward_step_duration_seconds_count\\{[^}]*step=\"snapshot\""),
-            scraped);
-        assertTrue(scraped.contains("temporal_workflow_completed_total"), scraped);
-        Matcher age =
-            Pattern.compile("steward_seconds_since_last_success\\{target=\"demo\"\\} ([0-9.E]+)")
-                .matcher(scraped);
-        assertTrue(age.find(), scraped);
-        assertTrue(Double.parseDouble(age.group(1)) < 600, "the run just succeeded");
-      } finally {
-        worker.shutdownNow();
-        worker.awaitTermination(5, TimeUnit.SECONDS);
-      }
+      // Steward's own series carry only their own labels, none of the SDK's.
+      assertTrue(
+          scraped.contains("steward_runs_total{kind=\"update\",outcome=\"unchanged\"} 1.0"),
+          scraped);
+      assertTrue(
+          scraped.contains(
+              "steward_step_duration_seconds_count{status=\"ok\",step=\"snapshot\"} 1"),
+          scraped);
+      // A few buckets at the scale of a host's steps, not the SDK's ~70.
+      assertTrue(
+          scraped.contains(
+              "steward_step_duration_seconds_bucket{status=\"ok\",step=\"snapshot\",le=\"60.0\"} 1"),
+          scraped);
+      assertTrue(
+          matches(
+              scraped,
+              "temporal_workflow_completed_total\\{namespace=\"default\",task_queue=\"steward\",workflow_type=\"UpdateWorkflow\"\\} 1\\.0"),
+          scraped);
+      assertTrue(
+          matches(
+              scraped,
+              "temporal_activity_execution_latency_seconds_count\\{activity_type=\"TakeSnapshot\",[^}]*\\} 1"),
+          scraped);
+      // No placeholder label, no SDK internals, no bucket but the steps'.
+      assertFalse(scraped.contains("=\"none\""), scraped);
+      assertFalse(scraped.contains("temporal_sticky_cache"), scraped);
+      // The poller's copy of schedule-to-start, without an activity type, would count tasks twice.
+      assertFalse(
+          scraped.contains("temporal_activity_schedule_to_start_latency_seconds_count{namespace="),
+          scraped);
+      assertFalse(scraped.contains("temporal_long_request_latency"), scraped);
+      assertFalse(matches(scraped, "(?m)^temporal_\\w+_bucket"), scraped);
+      Matcher age =
+          Pattern.compile("steward_seconds_since_last_success\\{target=\"demo\"\\} ([0-9.E]+)")
+              .matcher(scraped);
+      assertTrue(age.find(), scraped);
+      assertTrue(Double.parseDouble(age.group(1)) < 600, "the run just succeeded");
     }
   }
 
@@ -112,12 +105,13 @@ class MetricsEndpointTest {
                 connection.client(), TestTarget.NAME, config.host(), false, Clock.systemUTC());
 
         String scraped =
-            scrapeUntil(endpoint.port(), "steward_active_alerts{", "steward_monitor_memory_bytes{");
+            Scrapes.until(
+                () -> Scrapes.get(endpoint.port()),
+                "steward_active_alerts{",
+                "steward_monitor_memory_bytes{");
 
         assertEquals(List.of("memory"), monitor.state().alerts(), monitor.state().toString());
-        assertTrue(
-            matches(scraped, "steward_active_alerts\\{[^}]*target=\"demo\"[^}]*\\} 1\\.0"),
-            scraped);
+        assertTrue(scraped.contains("steward_active_alerts{target=\"demo\"} 1.0"), scraped);
         assertTrue(
             matches(scraped, "steward_monitor_up\\{[^}]*target=\"demo\"[^}]*\\} 1\\.0"), scraped);
         Matcher memory =
@@ -139,41 +133,6 @@ class MetricsEndpointTest {
         worker.awaitTermination(5, TimeUnit.SECONDS);
       }
     }
-  }
-
-  /** The SDK reports every second; poll the endpoint until the run's metrics show up. */
-  private static String scrapeUntil(int port, String... metrics) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-            .timeout(Duration.ofSeconds(10))
-            .build();
-    String[] body = {""};
-    Await.until(
-        "the metrics endpoint to show " + String.join(", ", metrics),
-        Duration.ofMinutes(1),
-        () -> {
-          try {
-            HttpResponse<String> response =
-                http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode());
-            body[0] = response.body();
-          } catch (java.io.IOException | InterruptedException e) {
-            throw new AssertionError("cannot scrape " + request.uri(), e);
-          }
-          return containsAll(body[0], metrics);
-        },
-        () -> body[0]);
-    return body[0];
-  }
-
-  private static boolean containsAll(String body, String... metrics) {
-    for (String metric : metrics) {
-      if (!body.contains(metric)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean matches(String text, String regex) {
