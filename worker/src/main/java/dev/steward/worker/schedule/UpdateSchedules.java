@@ -65,15 +65,7 @@ public final class UpdateSchedules {
 
   /** One line for people: when the schedule runs, and its policies. */
   public static String describe(UpdateSchedule config) {
-    String when;
-    if (config.everyMillis() > 0) {
-      when = "every " + Quantities.formatMillis(config.everyMillis());
-    } else if (config.at() != null) {
-      when = "daily at " + config.at() + " " + config.timezone();
-    } else {
-      when = "cron \"" + config.cron() + "\" " + config.timezone();
-    }
-    return when
+    return config.when()
         + ", "
         + ScheduleText.jitter(Duration.ofMillis(config.jitterMillis()))
         + ", catch-up "
