@@ -148,6 +148,7 @@ class RolloutCommandTest {
   void config_check_prints_each_fleets_batches_and_help_lists_the_exit_codes() throws Exception {
     CliRun check = fx.steward("config", "check");
     CliRun help = fx.steward("rollout", "start", "--help");
+    CliRun parent = fx.steward("rollout", "--help");
 
     assertEquals(0, check.exitCode(), check.toString());
     assertTrue(check.out().contains("fleet gateways (target demo, 4 hosts)\n"), check.out());
@@ -155,6 +156,7 @@ class RolloutCommandTest {
     assertTrue(check.out().contains("  batch 3    vps-3 vps-4\n"), check.out());
     assertTrue(help.out().contains("halted, partial or reverted"), help.out());
     assertTrue(help.out().contains("refused the request"), help.out());
+    assertTrue(parent.out().contains("halted, partial or reverted"), parent.out());
   }
 
   @Test

@@ -22,12 +22,14 @@ import dev.steward.workflows.fleet.FleetRolloutWorkflow;
 import dev.steward.workflows.update.ApprovalDecision;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code steward rollout …}: one revision across a fleet ({@code fleets:} in the config), as a
@@ -67,7 +69,7 @@ public final class RolloutCommand {
       names = "--output",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      scope = picocli.CommandLine.ScopeType.INHERIT,
+      scope = ScopeType.INHERIT,
       description = "text (lines for people) or json (one object on stdout).")
   OutputFormat output;
 
@@ -117,12 +119,7 @@ public final class RolloutCommand {
       exitCodeList = {EXIT_0, EXIT_1, EXIT_2, EXIT_3, EXIT_4, EXIT_5},
       description = "Show where a rollout is: batch, failures and budget, each host and its run.")
   int status(@Parameters(paramLabel = "ID", description = "The rollout's workflow id.") String id) {
-    return withRollout(
-        id,
-        rollout -> {
-          printer().status(id, rollout.status());
-          return null;
-        });
+    return withRollout(id, rollout -> printer().status(id, rollout.status()));
   }
 
   @Command(
@@ -174,11 +171,7 @@ public final class RolloutCommand {
 
   private int answer(String id, String request, Function<FleetRolloutWorkflow, String> send) {
     return withRollout(
-        id,
-        rollout -> {
-          printer().answer(id, request, RolloutRequests.send(id, rollout, send));
-          return null;
-        });
+        id, rollout -> printer().answer(id, request, RolloutRequests.send(id, rollout, send)));
   }
 
   private RolloutPrinter printer() {
@@ -186,7 +179,7 @@ public final class RolloutCommand {
   }
 
   /** Runs {@code action} on the rollout {@code id} of the configured server. */
-  private int withRollout(String id, Function<FleetRolloutWorkflow, Void> action) {
+  private int withRollout(String id, Consumer<FleetRolloutWorkflow> action) {
     StewardConfig config = steward.loadConfig();
     if (config.temporal().embedded()) {
       throw new UsageException(
@@ -197,7 +190,7 @@ public final class RolloutCommand {
     }
     try (TemporalConnection connection = TemporalConnection.connect(config.temporal())) {
       RolloutRequests.call(
-          id, connection.client(), () -> action.apply(RolloutRequests.stub(connection, id)));
+          id, connection.client(), () -> action.accept(RolloutRequests.stub(connection, id)));
       steward.out().flush();
       return ExitCodes.OK;
     }

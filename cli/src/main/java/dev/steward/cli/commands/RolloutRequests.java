@@ -10,7 +10,6 @@ import io.temporal.client.WorkflowTargetOptions;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Talking to one rollout by its id: what a wrong id and a refused request become, as one line each
@@ -56,9 +55,9 @@ final class RolloutRequests {
    * Runs {@code call}; an id the server does not know is a usage error, a rollout that ended or a
    * request the server lost is a refusal.
    */
-  static <T> T call(String id, WorkflowClient client, Supplier<T> call) {
+  static void call(String id, WorkflowClient client, Runnable call) {
     try {
-      return call.get();
+      call.run();
     } catch (WorkflowNotFoundException e) {
       WorkflowExecutionStatus status = statusOf(client, id);
       if (status == null) {

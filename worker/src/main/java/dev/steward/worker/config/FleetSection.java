@@ -25,6 +25,20 @@ final class FleetSection {
   static final long DEFAULT_HOST_TIMEOUT_MILLIS = 10 * 60_000L;
   static final BudgetAction DEFAULT_ON_BUDGET_EXCEEDED = BudgetAction.HALT;
 
+  private static final String[] KEYS = {
+    "target",
+    "hosts",
+    "canary",
+    "batches",
+    "maxParallel",
+    "bake",
+    "failureBudget",
+    "approval",
+    "onBudgetExceeded",
+    "hostTimeout",
+    "schedule"
+  };
+
   /** The fleets by name, and the rollout schedule of each fleet that has one. */
   record Fleets(Map<String, FleetPlan> plans, Map<String, UpdateSchedule> schedules) {}
 
@@ -64,20 +78,6 @@ final class FleetSection {
             });
     return new Fleets(plans, schedules);
   }
-
-  private static final String[] KEYS = {
-    "target",
-    "hosts",
-    "canary",
-    "batches",
-    "maxParallel",
-    "bake",
-    "failureBudget",
-    "approval",
-    "onBudgetExceeded",
-    "hostTimeout",
-    "schedule"
-  };
 
   private FleetPlan plan(String name, ConfigMap fleet) {
     List<String> hosts = hosts(fleet.get("hosts"));
