@@ -4,6 +4,7 @@ import dev.steward.worker.TemporalUnreachableException;
 import dev.steward.worker.config.ConfigException;
 import dev.steward.worker.schedule.SchedulesUnsupportedException;
 import dev.steward.worker.setup.SearchAttributesMissingException;
+import dev.steward.workflows.fleet.FleetRolloutResult;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.update.UpdateResult;
 import picocli.CommandLine.IExitCodeExceptionMapper;
@@ -51,6 +52,18 @@ public final class ExitCodes {
       case ROLLED_BACK -> ROLLED_BACK;
       case HELD -> HELD;
       default -> result.rolledBack() ? UNHEALTHY : ERROR;
+    };
+  }
+
+  /**
+   * The exit code of a rollout: 0 when every host was updated, 3 when it stopped short or reverted
+   * with every host healthy (partial, halted, reverted), 4 when some host is left not healthy.
+   */
+  public static int of(FleetRolloutResult result) {
+    return switch (result.outcome()) {
+      case UPDATED -> OK;
+      case PARTIAL, HALTED, REVERTED -> ROLLED_BACK;
+      case FAILED -> UNHEALTHY;
     };
   }
 

@@ -14,6 +14,7 @@ import dev.steward.cli.commands.MonitorCommand;
 import dev.steward.cli.commands.RecoverCommand;
 import dev.steward.cli.commands.ReleaseCommand;
 import dev.steward.cli.commands.RestoreCommand;
+import dev.steward.cli.commands.RolloutCommand;
 import dev.steward.cli.commands.ScheduleCommand;
 import dev.steward.cli.commands.ServerCommand;
 import dev.steward.cli.commands.SetupCommand;
@@ -64,6 +65,7 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       ApprovalCommands.Approve.class,
       ApprovalCommands.Reject.class,
+      RolloutCommand.class,
       InstallCommand.class,
       UninstallCommand.class,
       SetupCommand.class,

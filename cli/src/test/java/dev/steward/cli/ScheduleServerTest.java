@@ -9,7 +9,9 @@ import dev.steward.worker.RealTemporalServer;
 import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
+import dev.steward.workflows.fleet.FleetRolloutRequest;
 import io.temporal.client.schedules.ScheduleActionExecutionStartWorkflow;
+import io.temporal.client.schedules.ScheduleActionStartWorkflow;
 import io.temporal.client.schedules.ScheduleDescription;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,6 +146,34 @@ class ScheduleServerTest {
     assertEquals(1, gone.exitCode(), gone.toString());
     assertTrue(gone.err().contains("no such schedule on "), gone.toString());
     assertEquals("", listed.out(), listed.toString());
+  }
+
+  @Test
+  void a_fleet_with_a_rollout_schedule_replaces_this_hosts_own_nightly_update() throws Exception {
+    String host = ConfigLoader.forThisMachine().load(config).host();
+    String fleet =
+        "fleets:\n  gateways:\n    target: demo\n    hosts: ["
+            + host
+            + ", vps-2]\n    schedule: {rollout: {at: \"04:00\"}}\n";
+    Files.writeString(config, base + schedule("{at: \"03:00\"}") + fleet);
+
+    CliRun applied = steward("schedule", "apply");
+    ScheduleDescription rollout = connection.schedules().getHandle("rollout/gateways").describe();
+    Files.writeString(config, base);
+    CliRun cleared = steward("schedule", "apply");
+
+    assertEquals(
+        "created rollout/gateways: daily at 04:00 UTC, no jitter, catch-up 1d, overlap skip\n",
+        applied.out(),
+        applied.toString());
+    ScheduleActionStartWorkflow action =
+        (ScheduleActionStartWorkflow) rollout.getSchedule().getAction();
+    assertEquals("FleetRolloutWorkflow", action.getWorkflowType());
+    assertEquals(
+        new FleetRolloutRequest("gateways", host, null),
+        action.getArguments().get(0, FleetRolloutRequest.class, FleetRolloutRequest.class));
+    assertEquals(
+        "deleted rollout/gateways (no longer in the config)\n", cleared.out(), cleared.toString());
   }
 
   private ScheduleDescription serverSchedule() {

@@ -3,6 +3,8 @@ package dev.steward.worker;
 import dev.steward.worker.setup.SearchAttributesMissingException;
 import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.TaskQueues;
+import dev.steward.workflows.fleet.FleetRolloutRequest;
+import dev.steward.workflows.fleet.FleetRolloutWorkflow;
 import dev.steward.workflows.monitor.MonitorRequest;
 import dev.steward.workflows.monitor.MonitorWorkflow;
 import dev.steward.workflows.recovery.RecoveryRequest;
@@ -92,6 +94,39 @@ public final class Pipelines {
         host,
         clock,
         workflow -> WorkflowClient.start(workflow::monitor, request));
+  }
+
+  /**
+   * Starts a rollout of {@code request}'s fleet ({@code rollout/<fleet>/<time>}) and returns its
+   * stub. The workflow resolves the fleet from the config of {@code request.host()}.
+   */
+  public static FleetRolloutWorkflow startRollout(
+      WorkflowClient client, FleetRolloutRequest request, Clock clock) {
+    return start(
+        client,
+        FleetRolloutWorkflow.class,
+        Run.ROLLOUT,
+        request.fleet(),
+        request.host(),
+        clock,
+        workflow -> WorkflowClient.start(workflow::rollout, request));
+  }
+
+  /**
+   * What the rollouts of {@code fleet}'s schedule start with: the same queue and search attributes
+   * as any rollout, the schedule's id (the server appends each run's time to it), and a summary and
+   * details that name the schedule.
+   */
+  public static WorkflowOptions scheduledRolloutOptions(
+      String scheduleId, String fleet, String host) {
+    return Run.ROLLOUT.options(
+        scheduleId,
+        "Scheduled rollout to " + fleet + " from " + host,
+        "Started by the schedule "
+            + scheduleId
+            + "; see it with: steward schedule list, and the rollout with: steward rollout status ID",
+        fleet,
+        host);
   }
 
   /**
@@ -187,7 +222,16 @@ public final class Pipelines {
         true,
         StewardSearchAttributes.KIND_MONITOR,
         "Measure",
-        "Steward monitor, once: one measurement of the five metrics.");
+        "Steward monitor, once: one measurement of the five metrics."),
+    /** Its "target" is the fleet: {@code rollout/<fleet>/<time>}, "Roll out gateways from …". */
+    ROLLOUT(
+        "rollout",
+        true,
+        StewardSearchAttributes.KIND_ROLLOUT,
+        "Roll out",
+        "Steward fleet rollout: one revision to every host of the fleet, canary first, then"
+            + " batches, each host's own update pipeline; a failure budget over the whole rollout,"
+            + " then halt or revert every host it updated.");
 
     private final String idPrefix;
     private final boolean timed;
@@ -208,7 +252,8 @@ public final class Pipelines {
       if (timed) {
         id += "/" + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
       }
-      return options(id, verb + " " + target + " on " + host, details, target, host);
+      String where = this == ROLLOUT ? " from " : " on ";
+      return options(id, verb + " " + target + where + host, details, target, host);
     }
 
     WorkflowOptions options(
@@ -218,7 +263,10 @@ public final class Pipelines {
           .setTaskQueue(TaskQueues.WORKFLOWS)
           .setStaticSummary(summary)
           .setStaticDetails(details)
-          .setTypedSearchAttributes(StewardSearchAttributes.forNewRun(kind, target, host))
+          .setTypedSearchAttributes(
+              this == ROLLOUT
+                  ? StewardSearchAttributes.forNewRollout(target, host)
+                  : StewardSearchAttributes.forNewRun(kind, target, host))
           .build();
     }
   }

@@ -1,9 +1,11 @@
 package dev.steward.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steward.workflows.StewardSearchAttributes;
+import dev.steward.workflows.fleet.FleetRolloutRequest;
 import dev.steward.workflows.recovery.RestoreRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
@@ -64,6 +66,23 @@ class PipelinesTest {
     expect("restore/demo/2026-11-29T03:04:05.123Z", "Restore demo on host-a", "recovery");
     expect("monitor/demo", "Monitor demo on host-a", "monitor");
     expect("monitor-once/demo/2026-11-29T03:04:05.123Z", "Measure demo on host-a", "monitor");
+  }
+
+  @Test
+  void a_rollout_carries_its_fleet_and_kind_but_no_target() {
+    Pipelines.startRollout(client, new FleetRolloutRequest("gateways", "host-a", null), AT);
+
+    String id = "rollout/gateways/2026-11-29T03:04:05.123Z";
+    started.add(id);
+    WorkflowExecutionDescription run = client.newUntypedWorkflowStub(id).describe();
+    assertEquals("Roll out gateways from host-a", run.getStaticSummary());
+    assertTrue(run.getStaticDetails().startsWith("Steward fleet rollout"));
+    SearchAttributes attributes = run.getTypedSearchAttributes();
+    assertEquals("rollout", attributes.get(StewardSearchAttributes.KIND));
+    assertEquals("gateways", attributes.get(StewardSearchAttributes.FLEET));
+    assertEquals("host-a", attributes.get(StewardSearchAttributes.HOST));
+    assertEquals("running", attributes.get(StewardSearchAttributes.OUTCOME));
+    assertFalse(attributes.containsKey(StewardSearchAttributes.TARGET));
   }
 
   private void expect(String workflowId, String summary, String kind) {

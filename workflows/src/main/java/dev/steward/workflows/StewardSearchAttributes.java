@@ -67,6 +67,20 @@ public final class StewardSearchAttributes {
   }
 
   /**
+   * The attributes a starter sets on a new rollout of {@code fleet}, started from {@code host}:
+   * kind {@code rollout}, the fleet, the starting host, and the outcome {@code running}. No target:
+   * {@code steward history TARGET} lists each host's own update runs, not the rollouts.
+   */
+  public static SearchAttributes forNewRollout(String fleet, String host) {
+    return SearchAttributes.newBuilder()
+        .set(FLEET, fleet)
+        .set(HOST, host)
+        .set(OUTCOME, RUNNING)
+        .set(KIND, KIND_ROLLOUT)
+        .build();
+  }
+
+  /**
    * Sets the running workflow's StewardOutcome, on runs started with Steward's attributes only:
    * they prove the namespace has them registered, and upserting an unregistered one would fail the
    * workflow task forever. Workflow code; the upsert is a command, so a workflow that gains this

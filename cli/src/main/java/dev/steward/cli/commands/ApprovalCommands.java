@@ -50,7 +50,8 @@ public final class ApprovalCommands {
     return message.replaceAll("^.*?(this run|workflow)", "$1").strip();
   }
 
-  private static String user() {
+  /** Who answers, for the record: the user running the CLI. */
+  static String user() {
     return System.getProperty("user.name", "someone") + " (cli)";
   }
 

@@ -8,6 +8,7 @@ import dev.steward.cli.run.RunFollower;
 import dev.steward.cli.run.RunPrinter;
 import dev.steward.worker.StewardRuntime;
 import dev.steward.worker.config.StewardConfig;
+import dev.steward.workflows.fleet.FleetRolloutWorkflow;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.recovery.RecoveryWorkflow;
 import dev.steward.workflows.recovery.RestoreWorkflow;
@@ -40,7 +41,7 @@ public final class FollowCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "WORKFLOW_ID",
-      description = "The run, e.g. update/demo/2026-…Z, recover/… or restore/….")
+      description = "The run, e.g. update/demo/2026-…Z, recover/…, restore/… or rollout/….")
   String workflowId;
 
   @Option(
@@ -67,6 +68,7 @@ public final class FollowCommand implements Callable<Integer> {
         case "UpdateWorkflow" -> followUpdate(runtime, printer);
         case "RecoveryWorkflow" -> followRecovery(runtime, printer);
         case "RestoreWorkflow" -> followRestore(runtime, printer);
+        case "FleetRolloutWorkflow" -> followRollout(runtime, printer);
         default ->
             throw new UsageException(
                 workflowId + " is a " + type + " run, which steward follow cannot show");
@@ -98,6 +100,13 @@ public final class FollowCommand implements Callable<Integer> {
     RecoveryResult result = new RunFollower(printer).follow(run);
     printer.result(result);
     return ExitCodes.of(result);
+  }
+
+  private int followRollout(StewardRuntime runtime, RunPrinter printer)
+      throws InterruptedException {
+    printer.starting("following " + workflowId, runtime);
+    return RolloutCommand.follow(
+        printer, runtime.client().newWorkflowStub(FleetRolloutWorkflow.class, workflowId));
   }
 
   /** The run's workflow type; a one-line error when the server has no such run. */

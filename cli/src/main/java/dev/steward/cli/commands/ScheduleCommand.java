@@ -36,14 +36,17 @@ public final class ScheduleCommand {
   @Command(
       name = "apply",
       description = {
-        "Create, replace or delete schedules to match the config,",
-        "and start the monitors that schedule.monitor asks for."
+        "Create, replace or delete schedules to match the config (targets' schedule.update,",
+        "fleets' schedule.rollout as rollout/FLEET; a target of this host in a fleet with a",
+        "rollout schedule gets none of its own), and start the monitors schedule.monitor asks for."
       })
   int apply() {
     StewardConfig config = steward.loadConfig();
     return withServer(
         (sync, client) -> {
-          List<String> lines = new ArrayList<>(sync.apply(config.updateSchedules()));
+          List<String> lines =
+              new ArrayList<>(
+                  sync.apply(config.nightlyUpdateSchedules(), config.rolloutSchedules()));
           config.monitoredTargets().forEach(t -> lines.add(keepMonitor(client, config, t)));
           return lines;
         });

@@ -103,7 +103,11 @@ public final class RunFollower {
     }
   }
 
-  private static RuntimeException refusal(Throwable failure) {
+  /**
+   * What a run that failed outright means for the command: a config the host rejects is a usage
+   * error (exit 2), anything else a refusal with the failure's message (exit 1).
+   */
+  static RuntimeException refusal(Throwable failure) {
     Throwable cause = failure;
     while (cause != null && !(cause instanceof ApplicationFailure)) {
       cause = cause.getCause();

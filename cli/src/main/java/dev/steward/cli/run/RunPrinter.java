@@ -29,6 +29,11 @@ public final class RunPrinter {
     this(steward.out(), format);
   }
 
+  /** Whether this prints for people or for scripts. */
+  public OutputFormat format() {
+    return format;
+  }
+
   public void starting(String what, StewardRuntime runtime) {
     text(what + " (" + runtime.connection().description() + ")");
   }

@@ -57,7 +57,8 @@ public final class ConfigLoader {
     String shown = file.toString();
     ConfigNode root = ConfigNode.root(shown, compose(file, shown));
     ConfigMap top =
-        root.map("targets: {...}").allowOnly("temporal", "host", "targets", "metrics", "logs");
+        root.map("targets: {...}")
+            .allowOnly("temporal", "host", "targets", "fleets", "metrics", "logs");
     Path source = file.toAbsolutePath().normalize();
     ConfigPaths paths = new ConfigPaths(source.getParent(), env.get("HOME"));
     TemporalSettings temporal = TemporalSection.read(top.get("temporal"), env, paths);
@@ -65,6 +66,7 @@ public final class ConfigLoader {
     Observability observability =
         ObservabilitySection.read(top.get("metrics"), top.get("logs"), paths);
     Map<String, TargetPlan> targets = targets(top.get("targets"), host, paths);
+    FleetSection.Fleets fleets = new FleetSection(host, targets.keySet()).read(top.get("fleets"));
     return new StewardConfig(
         temporal,
         host,
@@ -72,7 +74,9 @@ public final class ConfigLoader {
         source,
         observability,
         schedules(top.get("targets")),
-        monitored(top.get("targets")));
+        monitored(top.get("targets")),
+        fleets.plans(),
+        fleets.schedules());
   }
 
   private static Node compose(Path file, String shown) {

@@ -4,7 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Reads a target's {@code schedule:} section. */
+/** Reads a target's {@code schedule:} section, and a fleet's. */
 final class ScheduleSection {
   static final long DEFAULT_CATCHUP_MILLIS = 24L * 3600 * 1000;
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
@@ -20,6 +20,15 @@ final class ScheduleSection {
     ConfigMap schedule = node.map(EXAMPLE).allowOnly("update", "monitor");
     ConfigNode update = schedule.get("update");
     return update.present() ? update(update) : null;
+  }
+
+  /** A fleet's rollout schedule ({@code schedule.rollout}, as a target's update), or null. */
+  static UpdateSchedule readRollout(ConfigNode node) {
+    if (!node.present()) {
+      return null;
+    }
+    ConfigNode rollout = node.map("rollout: {at: \"03:00\"}").allowOnly("rollout").get("rollout");
+    return rollout.present() ? update(rollout) : null;
   }
 
   /** Whether {@code schedule.monitor} asks for the target's monitor to be kept running. */

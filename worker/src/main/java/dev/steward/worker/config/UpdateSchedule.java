@@ -19,4 +19,16 @@ public record UpdateSchedule(
     long everyMillis,
     String timezone,
     long jitterMillis,
-    long catchupMillis) {}
+    long catchupMillis) {
+
+  /** When it runs, for people: {@code daily at 03:00 UTC}, {@code cron "0 3 * * *" UTC}, … */
+  public String when() {
+    if (everyMillis > 0) {
+      return "every " + Quantities.formatMillis(everyMillis);
+    }
+    if (at != null) {
+      return "daily at " + at + " " + timezone;
+    }
+    return "cron \"" + cron + "\" " + timezone;
+  }
+}

@@ -3,6 +3,7 @@ package dev.steward.worker.schedule;
 import dev.steward.worker.config.UpdateSchedule;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.client.schedules.Schedule;
 import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.client.schedules.ScheduleDescription;
 import io.temporal.client.schedules.ScheduleHandle;
@@ -15,8 +16,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Keeps the server's update schedules in line with one host's config, and acts on them. Only
- * Steward's own schedules for this host (marked in their memo) are ever changed or deleted.
+ * Keeps the server's update and rollout schedules in line with one host's config, and acts on them.
+ * Only Steward's own schedules for this host (marked in their memo) are ever changed or deleted.
  */
 public final class ScheduleSync {
   private final ScheduleClient schedules;
@@ -34,28 +35,32 @@ public final class ScheduleSync {
 
   /** Creates, replaces and deletes this host's schedules to match {@code wanted}; a line each. */
   public List<String> apply(Map<String, UpdateSchedule> wanted) {
+    return apply(wanted, Map.of());
+  }
+
+  /**
+   * Creates, replaces and deletes this host's schedules to match the targets' update schedules and
+   * the fleets' rollout schedules; a line each.
+   *
+   * @param updates the update schedule of each target, by target name
+   * @param rollouts the rollout schedule of each fleet, by fleet name
+   */
+  public List<String> apply(
+      Map<String, UpdateSchedule> updates, Map<String, UpdateSchedule> rollouts) {
+    Map<String, Wanted> wanted = new LinkedHashMap<>();
+    updates.forEach(
+        (target, config) ->
+            wanted.put(
+                UpdateSchedules.idOf(target),
+                new Wanted(config, () -> UpdateSchedules.build(target, host, config))));
+    rollouts.forEach(
+        (fleet, config) ->
+            wanted.put(
+                RolloutSchedules.idOf(fleet),
+                new Wanted(config, () -> RolloutSchedules.build(fleet, host, config))));
     Map<String, ScheduleListDescription> ours = ours();
     List<String> changes = new ArrayList<>();
-    wanted.forEach(
-        (target, config) -> {
-          String id = UpdateSchedules.idOf(target);
-          ScheduleListDescription existing = ours.remove(id);
-          if (existing != null && config.toString().equals(memo(existing))) {
-            changes.add("unchanged " + id);
-            return;
-          }
-          if (existing != null) {
-            call(() -> handle(id).delete());
-          }
-          call(
-              () ->
-                  schedules.createSchedule(
-                      id,
-                      UpdateSchedules.build(target, host, config),
-                      UpdateSchedules.options(host, config)));
-          String verb = existing == null ? "created " : "replaced ";
-          changes.add(verb + id + ": " + UpdateSchedules.describe(config));
-        });
+    wanted.forEach((id, schedule) -> changes.add(apply(id, schedule, ours.remove(id))));
     ours.keySet()
         .forEach(
             id -> {
@@ -63,6 +68,24 @@ public final class ScheduleSync {
               changes.add("deleted " + id + " (no longer in the config)");
             });
     return changes;
+  }
+
+  /** One schedule as the config has it, and how to build it. */
+  private record Wanted(UpdateSchedule config, Supplier<Schedule> schedule) {}
+
+  private String apply(String id, Wanted wanted, ScheduleListDescription existing) {
+    if (existing != null && wanted.config().toString().equals(memo(existing))) {
+      return "unchanged " + id;
+    }
+    if (existing != null) {
+      call(() -> handle(id).delete());
+    }
+    call(
+        () ->
+            schedules.createSchedule(
+                id, wanted.schedule().get(), UpdateSchedules.options(host, wanted.config())));
+    String verb = existing == null ? "created " : "replaced ";
+    return verb + id + ": " + UpdateSchedules.describe(wanted.config());
   }
 
   /** This host's schedules, a line each: id, paused or not, when it runs, next run. */

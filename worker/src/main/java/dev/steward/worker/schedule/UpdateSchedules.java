@@ -40,6 +40,17 @@ public final class UpdateSchedules {
 
   /** The schedule for {@code target} on {@code host}, from its configuration. */
   public static Schedule build(String target, String host, UpdateSchedule config) {
+    return withAction(
+        config,
+        ScheduleActionStartWorkflow.newBuilder()
+            .setWorkflowType(UpdateWorkflow.class)
+            .setArguments(new UpdateRequest(target, host))
+            .setOptions(Pipelines.scheduledUpdateOptions(idOf(target), target, host))
+            .build());
+  }
+
+  /** A schedule that runs {@code action} when {@code config} says, skipping overlapping runs. */
+  static Schedule withAction(UpdateSchedule config, ScheduleActionStartWorkflow action) {
     return Schedule.newBuilder()
         .setSpec(spec(config))
         .setPolicy(
@@ -47,12 +58,7 @@ public final class UpdateSchedules {
                 .setOverlap(ScheduleOverlapPolicy.SCHEDULE_OVERLAP_POLICY_SKIP)
                 .setCatchupWindow(Duration.ofMillis(config.catchupMillis()))
                 .build())
-        .setAction(
-            ScheduleActionStartWorkflow.newBuilder()
-                .setWorkflowType(UpdateWorkflow.class)
-                .setArguments(new UpdateRequest(target, host))
-                .setOptions(Pipelines.scheduledUpdateOptions(idOf(target), target, host))
-                .build())
+        .setAction(action)
         .build();
   }
 
@@ -65,15 +71,7 @@ public final class UpdateSchedules {
 
   /** One line for people: when the schedule runs, and its policies. */
   public static String describe(UpdateSchedule config) {
-    String when;
-    if (config.everyMillis() > 0) {
-      when = "every " + Quantities.formatMillis(config.everyMillis());
-    } else if (config.at() != null) {
-      when = "daily at " + config.at() + " " + config.timezone();
-    } else {
-      when = "cron \"" + config.cron() + "\" " + config.timezone();
-    }
-    return when
+    return config.when()
         + ", "
         + ScheduleText.jitter(Duration.ofMillis(config.jitterMillis()))
         + ", catch-up "
