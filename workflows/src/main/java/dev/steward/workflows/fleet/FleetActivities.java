@@ -1,6 +1,6 @@
-package dev.steward.workflows.host;
+package dev.steward.workflows.fleet;
 
-import dev.steward.workflows.fleet.FleetPlan;
+import dev.steward.workflows.host.FailureTypes;
 import io.temporal.activity.ActivityInterface;
 
 /**
