@@ -40,6 +40,14 @@ class InitHermesCommandTest {
     Shell.git(checkout, "add", "-A");
     Shell.git(checkout, "commit", "-q", "-m", "v0.19.0");
     version("Hermes Agent v0.19.0 (2026.7.1)");
+    // The venv as pip leaves it: pip itself, and Hermes installed editable from the checkout.
+    Path sitePackages = checkout.resolve("venv/lib/python3.11/site-packages");
+    Files.createDirectories(sitePackages.resolve("pip"));
+    Path distInfo = Files.createDirectories(sitePackages.resolve("hermes_agent-0.19.0.dist-info"));
+    Files.writeString(
+        distInfo.resolve("direct_url.json"),
+        "{\"dir_info\": {\"editable\": true}, \"url\": \"file://" + checkout + "\"}");
+    Shell.script(checkout.resolve("venv/bin/python3"), "exec python3 \"$@\"");
     Files.writeString(
         home.resolve("config.yaml"),
         "_config_version: 23\nmodel:\n  default: claude-sonnet-4\n  provider: anthropic\n");
@@ -65,6 +73,15 @@ class InitHermesCommandTest {
     assertTrue(yaml.contains("import: " + run + "\"import\", \"--force\", \"{file}\"]"), yaml);
     assertTrue(yaml.contains("command: " + run + "\"update\", \"--yes\"]"), yaml);
     assertTrue(yaml.contains("http: \"http://127.0.0.1:8650/health\""), yaml);
+    String python = checkout.resolve("venv/bin/python3").toString();
+    assertTrue(
+        yaml.contains(
+            "then:\n        - [\""
+                + python
+                + "\", \"-m\", \"pip\", \"install\", \"-q\", \"-e\", \""
+                + checkout
+                + "\"]"),
+        yaml);
     assertTrue(yaml.contains("status: \"https://status.anthropic.com/api/v2/status.json\""), yaml);
     assertTrue(yaml.contains("log: \"" + home.resolve("logs/agent.log") + "\""), yaml);
     assertTrue(yaml.contains("url: env:HEALTHCHECKS_URL"), yaml);
@@ -91,6 +108,7 @@ class InitHermesCommandTest {
       throws Exception {
     Files.writeString(home.resolve(".env"), "ANTHROPIC_API_KEY=" + SECRET + "\n");
     version("Hermes Agent v0.12.0 (2026.4.30)");
+    Files.delete(checkout.resolve("venv/lib/python3.11/site-packages/pip"));
 
     CliRun init = init();
 
@@ -102,6 +120,8 @@ class InitHermesCommandTest {
     assertFalse(yaml.contains("      http:"), yaml);
     assertTrue(yaml.contains(home.resolve("state/gateway.heartbeat").toString()), yaml);
     assertTrue(init.out().contains("not found: API server: not enabled"), init.out());
+    assertTrue(init.out().contains("not found: no pip in the venv"), init.out());
+    assertFalse(yaml.contains("then:"), yaml);
   }
 
   @Test

@@ -174,7 +174,7 @@ final class InitFlags {
         throw new UsageException("--update-command and --git-ref exclude each other");
       }
       notes.put("update", List.of("Run once per update; health decides whether it stays."));
-      return new TargetDraft.Update(null, words("--update-command", updateCommand));
+      return new TargetDraft.Update(null, words("--update-command", updateCommand), List.of());
     }
     String ref = gitRef == null ? "main" : gitRef;
     if (ref.isBlank() || ref.startsWith("-") || ref.chars().anyMatch(Character::isWhitespace)) {
@@ -182,7 +182,7 @@ final class InitFlags {
     }
     notes.put(
         "update", List.of("git fetch origin, then the work tree moves to origin/" + ref + "."));
-    return new TargetDraft.Update(ref, List.of());
+    return new TargetDraft.Update(ref, List.of(), List.of());
   }
 
   private TargetDraft.Health health() {

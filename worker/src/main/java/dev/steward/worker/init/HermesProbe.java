@@ -32,6 +32,7 @@ public final class HermesProbe {
   private final List<String> found = new ArrayList<>();
   private final List<String> missing = new ArrayList<>();
   private final Map<String, List<String>> notes = new LinkedHashMap<>();
+  private Path venv;
 
   /**
    * @param defaultRoot {@code ~/.hermes}: the home whose gateway unit has no suffix
@@ -69,7 +70,7 @@ public final class HermesProbe {
             home.toString(),
             service,
             snapshot(home, run),
-            update(run, version(run)),
+            update(run, version(run), checkout),
             health(home, checkout, python, unit.orElse(null), unitName),
             log(home),
             provider(home),
@@ -82,6 +83,7 @@ public final class HermesProbe {
       Path bin = checkout.resolve(venv).resolve("bin/hermes");
       if (Files.isExecutable(bin)) {
         found.add("venv: " + checkout.resolve(venv));
+        this.venv = checkout.resolve(venv);
         return bin.toString();
       }
     }
@@ -164,7 +166,7 @@ public final class HermesProbe {
     return new TargetDraft.Snapshot(home.resolve("backups/steward").toString(), export, restore);
   }
 
-  private TargetDraft.Update update(List<String> run, int[] version) {
+  private TargetDraft.Update update(List<String> run, int[] version, Path checkout) {
     List<String> argv = new ArrayList<>(run);
     argv.add("update");
     boolean hasYes = version != null && (version[0] > 0 || version[1] >= 13);
@@ -181,12 +183,23 @@ public final class HermesProbe {
                 + (hasYes ? ": takes --yes." : ": no --yes before v0.13.");
     notes.put(
         "update",
-        List.of(
-            "hermes update follows origin/main, installs dependencies, migrates the config.",
-            "This is " + which,
-            "It moves the code before installing: Steward records the revision first, runs it",
-            "once per run and judges by health, so a half-failed update is rolled back."));
-    return new TargetDraft.Update(null, argv);
+        new ArrayList<>(
+            List.of(
+                "hermes update follows origin/main, installs dependencies, migrates the config.",
+                "This is " + which,
+                "It moves the code before installing: Steward records the revision first, runs it",
+                "once per run and judges by health, so a half-failed update is rolled back.")));
+    Optional<List<String>> reinstall =
+        venv == null ? Optional.empty() : VenvReinstall.command(venv, checkout);
+    if (reinstall.isPresent()) {
+      notes.get("update").add("then: pip installs the checkout into the venv, so a rollback");
+      notes.get("update").add("leaves the venv matching the code it restored.");
+    } else {
+      missing.add(
+          "no pip in the venv: a rollback resets the code but cannot reinstall its dependencies;"
+              + " add update.then: the command that does");
+    }
+    return new TargetDraft.Update(null, argv, reinstall.map(List::of).orElse(List.of()));
   }
 
   private TargetDraft.Health health(

@@ -93,6 +93,10 @@ public final class StewardYaml {
     } else {
       line(3, "command: " + list(update.command()));
     }
+    if (!update.then().isEmpty()) {
+      line(3, "then:");
+      update.then().forEach(command -> line(4, "- " + list(command)));
+    }
     line(3, "timeout: 15m");
   }
 

@@ -55,8 +55,9 @@ public record TargetDraft(
   /**
    * @param gitRef the remote branch a git update follows (with origin), or null
    * @param command the update command, when not git
+   * @param then commands run after the code moved, and again after a rollback reset it
    */
-  public record Update(String gitRef, List<String> command) {}
+  public record Update(String gitRef, List<String> command, List<List<String>> then) {}
 
   /**
    * @param http a URL that answers 2xx when healthy, or null
