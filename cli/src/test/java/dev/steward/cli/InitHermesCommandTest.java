@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.steward.activities.testing.Shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,39 +22,19 @@ class InitHermesCommandTest {
   private static final String SECRET = "sk-ant-api03-init-must-never-copy-this";
 
   @TempDir Path tmp;
+  private HermesLayout layout;
   private Path home;
   private Path checkout;
   private Path file;
 
   @BeforeEach
   void layOutAHermesInstall() throws Exception {
-    home = Files.createDirectories(tmp.resolve("hermes-home"));
-    checkout = Files.createDirectories(home.resolve("hermes-agent"));
-    Shell.git(checkout, "init", "-q", "-b", "main");
-    // The file of the real code that says which liveness signal this version writes.
-    Files.createDirectories(checkout.resolve("gateway"));
-    Files.writeString(
-        checkout.resolve("gateway/shutdown_watchdog.py"),
-        "_HEARTBEAT_RELATIVE = (\"state\", \"gateway.heartbeat\")\n");
-    Shell.git(checkout, "add", "-A");
-    Shell.git(checkout, "commit", "-q", "-m", "v0.19.0");
-    version("Hermes Agent v0.19.0 (2026.7.1)");
-    // The venv as pip leaves it: pip itself, and Hermes installed editable from the checkout.
-    Path sitePackages = checkout.resolve("venv/lib/python3.11/site-packages");
-    Files.createDirectories(sitePackages.resolve("pip"));
-    Path distInfo = Files.createDirectories(sitePackages.resolve("hermes_agent-0.19.0.dist-info"));
-    Files.writeString(
-        distInfo.resolve("direct_url.json"),
-        "{\"dir_info\": {\"editable\": true}, \"url\": \"file://" + checkout + "\"}");
-    Shell.script(checkout.resolve("venv/bin/python3"), "exec python3 \"$@\"");
-    Files.writeString(
-        home.resolve("config.yaml"),
-        "_config_version: 23\nmodel:\n  default: claude-sonnet-4\n  provider: anthropic\n");
-    Files.writeString(
-        home.resolve(".env"),
-        "ANTHROPIC_API_KEY=" + SECRET + "\nAPI_SERVER_ENABLED=true\nAPI_SERVER_PORT=8650\n");
-    Files.createDirectories(home.resolve("logs"));
-    Files.writeString(home.resolve("logs/agent.log"), "");
+    layout =
+        HermesLayout.create(
+            tmp,
+            "ANTHROPIC_API_KEY=" + SECRET + "\nAPI_SERVER_ENABLED=true\nAPI_SERVER_PORT=8650\n");
+    home = layout.home();
+    checkout = layout.checkout();
     file = tmp.resolve("etc/steward.yaml");
   }
 
@@ -169,7 +148,7 @@ class InitHermesCommandTest {
   }
 
   private void version(String line) throws Exception {
-    Shell.script(checkout.resolve("venv/bin/hermes"), "echo '" + line + "'");
+    layout.version(line);
   }
 
   private CliRun init(String... more) {
