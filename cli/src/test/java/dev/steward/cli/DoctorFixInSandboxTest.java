@@ -128,6 +128,34 @@ class DoctorFixInSandboxTest {
     systemd.systemctl(true, "stop", UNIT).orFail();
   }
 
+  @Test
+  @Order(4)
+  void a_user_who_does_not_linger_is_made_to() throws Exception {
+    SystemdSandbox.exec("loginctl", "disable-linger", "root").orFail();
+    try {
+      CliRun run = fix();
+
+      assertEquals(0, run.exitCode(), run.toString());
+      assertTrue(
+          run.out().contains("demo: enabled lingering for root (loginctl enable-linger)"),
+          run.toString());
+      assertEquals(
+          "yes",
+          SystemdSandbox.exec("loginctl", "show-user", "root", "-p", "Linger", "--value").orFail());
+    } finally {
+      SystemdSandbox.exec("loginctl", "enable-linger", "root").orFail();
+      Shell.await("the user manager runs again", 60, DoctorFixInSandboxTest::userManagerRuns);
+    }
+  }
+
+  private static boolean userManagerRuns() {
+    try {
+      return systemd.systemctl(true, "is-system-running").output().equals("running");
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
   private static CliRun fix(String... more) {
     String[] args = new String[6 + more.length];
     args[0] = "-c";

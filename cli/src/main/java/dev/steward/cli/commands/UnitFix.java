@@ -38,10 +38,7 @@ final class UnitFix {
       fixer.apply(plan).forEach(this::say);
     }
     out.flush();
-    boolean lingerFailed =
-        !dryRun
-            && plan.lingering().isPresent()
-            && fixer.plan(unit, scope, unitDir).lingering().isPresent();
+    boolean lingerFailed = !dryRun && plan.lingering().isPresent() && !fixer.lingers(unit);
     return lingerFailed ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 

@@ -148,6 +148,11 @@ public final class UnitFixer {
     return done;
   }
 
+  /** Whether this user lingers now (asks logind only: the user's manager may still be starting). */
+  public boolean lingers(String unit) {
+    return doctor.lingering(unit).isEmpty();
+  }
+
   private String header(String unit) {
     String backoff =
         version.hasRestartBackoff()
