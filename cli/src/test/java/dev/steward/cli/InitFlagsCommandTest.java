@@ -99,6 +99,36 @@ class InitFlagsCommandTest {
   }
 
   @Test
+  void a_draft_that_would_not_pass_config_check_is_not_written() {
+    CliRun run =
+        init(
+            "--unit", "demo.service",
+            "--health-url", "http://127.0.0.1:8765/health",
+            "--snapshot-dir", tmp.resolve("no/such/parent/snapshots").toString());
+
+    assertEquals(2, run.exitCode(), run.toString());
+    assertTrue(
+        run.err()
+            .startsWith(
+                "steward: the file init drafted does not pass config check, so nothing was"
+                    + " written: "),
+        run.toString());
+    assertTrue(run.err().contains("snapshot.dir"), run.toString());
+    assertEquals(1, run.err().lines().count(), run.toString());
+    assertFalse(Files.exists(file));
+    assertFalse(Files.exists(tmp.resolve(".steward.yaml.init.tmp")), "the draft was left behind");
+  }
+
+  @Test
+  void home_without_hermes_is_refused() {
+    CliRun run = init("--home", tmp.toString(), "--unit", "demo.service");
+
+    assertEquals(2, run.exitCode(), run.toString());
+    assertEquals(
+        "steward: --home goes with --hermes: steward init --hermes --home DIR\n", run.err());
+  }
+
+  @Test
   void a_checkout_that_is_not_a_git_work_tree_is_refused() {
     CliRun run =
         CliRun.of(

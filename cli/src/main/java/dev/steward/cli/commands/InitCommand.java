@@ -3,6 +3,7 @@ package dev.steward.cli.commands;
 import dev.steward.cli.ExitCodes;
 import dev.steward.cli.Steward;
 import dev.steward.cli.UsageException;
+import dev.steward.worker.config.ConfigException;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.worker.init.HermesProbe;
 import dev.steward.worker.init.InitReport;
@@ -61,6 +62,9 @@ public final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!hermes && home != null) {
+      throw new UsageException("--home goes with --hermes: steward init --hermes --home DIR");
+    }
     Path file = target();
     if (Files.exists(file) && !force) {
       throw new UsageException(file + " exists: pass --force to replace it");
@@ -111,14 +115,18 @@ public final class InitCommand implements Callable<Integer> {
     Path draft = dir.resolve("." + file.getFileName() + ".init.tmp");
     try {
       Files.createDirectories(dir);
-      Files.writeString(draft, text);
       try {
+        Files.writeString(draft, text);
         ConfigLoader.forThisMachine().load(draft);
-      } catch (RuntimeException e) {
+        Files.move(
+            draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (ConfigException e) {
+        throw new UsageException(
+            "the file init drafted does not pass config check, so nothing was written: "
+                + e.getMessage());
+      } finally {
         Files.deleteIfExists(draft);
-        throw e;
       }
-      Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }
