@@ -2,6 +2,7 @@ package dev.steward.cli;
 
 import dev.steward.worker.TemporalUnreachableException;
 import dev.steward.worker.config.ConfigException;
+import dev.steward.worker.init.InitException;
 import dev.steward.worker.schedule.SchedulesUnsupportedException;
 import dev.steward.worker.setup.SearchAttributesMissingException;
 import dev.steward.workflows.fleet.FleetRolloutResult;
@@ -35,6 +36,7 @@ public final class ExitCodes {
     if (e instanceof ParameterException
         || e instanceof ConfigException
         || e instanceof UsageException
+        || e instanceof InitException
         || e instanceof SchedulesUnsupportedException
         || e instanceof SearchAttributesMissingException) {
       return USAGE;

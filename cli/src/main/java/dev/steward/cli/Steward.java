@@ -9,6 +9,7 @@ import dev.steward.cli.commands.DoctorCommand;
 import dev.steward.cli.commands.FollowCommand;
 import dev.steward.cli.commands.HistoryCommand;
 import dev.steward.cli.commands.HoldCommand;
+import dev.steward.cli.commands.InitCommand;
 import dev.steward.cli.commands.InstallCommand;
 import dev.steward.cli.commands.MonitorCommand;
 import dev.steward.cli.commands.RecoverCommand;
@@ -71,6 +72,7 @@ import picocli.CommandLine.Spec;
       SetupCommand.class,
       HistoryCommand.class,
       DoctorCommand.class,
+      InitCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -133,6 +135,11 @@ public final class Steward {
   /** Where warnings go. */
   public PrintWriter err() {
     return spec.commandLine().getErr();
+  }
+
+  /** The file {@code -c} names, or null. */
+  public Path configFile() {
+    return configFile;
   }
 
   /** Where the configuration is: {@code -c FILE}, else {@code $STEWARD_CONFIG}, else ./. */

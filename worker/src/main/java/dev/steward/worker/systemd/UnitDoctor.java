@@ -48,20 +48,30 @@ public final class UnitDoctor {
       return List.of(lingering.get());
     }
     Map<String, String> show = properties(systemd.require(shown));
-    if (!"loaded".equals(show.get("LoadState"))) {
-      return List.of(
-          new Finding(
-              unit
-                  + " is "
-                  + show.getOrDefault("LoadState", "unknown")
-                  + " in the "
-                  + manager(scope),
-              "install the unit, or fix service.unit in steward.yaml"));
+    Optional<Finding> unloaded = unloaded(unit, scope, show);
+    if (unloaded.isPresent()) {
+      return List.of(unloaded.get());
     }
     List<Finding> findings = new ArrayList<>(UnitSettings.check(unit, show));
     lingering.ifPresent(findings::add);
     findings.addAll(ignoredLines(unit, scope));
     return findings;
+  }
+
+  /** The unit's effective settings that the checks read ({@code systemctl show}). */
+  Map<String, String> show(String unit, UnitScope scope) {
+    return properties(systemd.require(systemd.systemctl(scope, showArgs(unit))));
+  }
+
+  /** A finding when the unit is not loaded in {@code scope}'s manager. */
+  static Optional<Finding> unloaded(String unit, UnitScope scope, Map<String, String> show) {
+    if ("loaded".equals(show.get("LoadState"))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Finding(
+            unit + " is " + show.getOrDefault("LoadState", "unknown") + " in the " + manager(scope),
+            "install the unit, or fix service.unit in steward.yaml"));
   }
 
   private static String[] showArgs(String unit) {
@@ -82,7 +92,8 @@ public final class UnitDoctor {
     return properties;
   }
 
-  private Optional<Finding> lingering(String unit) {
+  /** A finding when the user does not linger (a user unit then stops at logout). */
+  Optional<Finding> lingering(String unit) {
     String user = Users.name();
     CommandResult linger = systemd.loginctl("show-user", user, "-p", "Linger", "--value");
     // loginctl fails for a user who is neither logged in nor lingering.
@@ -102,7 +113,7 @@ public final class UnitDoctor {
   }
 
   /** Lines systemd ignores, from {@code systemd-analyze verify} (the unit and its drop-ins). */
-  private List<Finding> ignoredLines(String unit, UnitScope scope) {
+  List<Finding> ignoredLines(String unit, UnitScope scope) {
     CommandResult verify = systemd.analyze(scope, "verify", unit);
     List<Finding> findings = new ArrayList<>();
     for (String line : verify.output().split("\n")) {
