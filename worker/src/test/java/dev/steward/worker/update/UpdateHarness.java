@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInfo;
  * A real target with its first release running healthy, and a real worker on Temporal's test server
  * (no time skipping): what the update pipeline's end-to-end tests run against.
  */
-final class UpdateHarness implements AutoCloseable {
+public final class UpdateHarness implements AutoCloseable {
   static final String HOST = "test-host";
 
   final TestTarget target;
@@ -73,7 +73,7 @@ final class UpdateHarness implements AutoCloseable {
   }
 
   /** The last step of the run named {@code name}. */
-  static StepResult step(UpdateResult result, String name) {
+  public static StepResult step(UpdateResult result, String name) {
     return result.steps().stream()
         .filter(s -> s.name().equals(name))
         .reduce((first, last) -> last)
