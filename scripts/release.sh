@@ -29,8 +29,7 @@ steward_exec "$home/lib/steward.jar" "$@"
 LAUNCHER
 chmod +x "$stage/bin/steward"
 
-java -cp "$jar" picocli.AutoComplete --force -n steward \
-  -o "$stage/share/bash-completion/completions/steward" dev.steward.cli.Steward >/dev/null
+java -cp "$jar" dev.steward.cli.BashCompletion > "$stage/share/bash-completion/completions/steward"
 java -jar "$jar" --help > "$stage/share/help/steward.txt"
 for command in $(java -jar "$jar" --help | awk '/^Commands:/{on=1;next} on && /^  [a-z]/{print $1}'); do
   [[ "$command" == help ]] && continue
