@@ -13,17 +13,23 @@ stage="$root/dist/steward-$version"
 rm -rf "$stage" && mkdir -p "$stage"/{bin,lib,systemd,share/bash-completion/completions,share/help}
 
 cp "$jar" "$stage/lib/steward.jar"
+cp scripts/steward-java.sh "$stage/lib/steward-java.sh"
+# No class-data archive in the tarball: Java 17's archive names the path of the jar it was made
+# from and is refused anywhere else, so the launcher builds it where the jar is installed.
 cat > "$stage/bin/steward" <<'LAUNCHER'
 #!/usr/bin/env bash
 # Runs the installed Steward: lib/steward.jar beside this bin/ directory. Needs Java 17+.
+# The first run where lib/ is writable (install.sh's) builds lib/steward.jsa, the class-data
+# archive that halves the start of short commands; JVM options: lib/steward-java.sh.
 set -euo pipefail
 home="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-exec "${JAVA:-java}" ${STEWARD_JAVA_OPTS:-} -jar "$home/lib/steward.jar" "$@"
+source "$home/lib/steward-java.sh"
+steward_archive "$home/lib/steward.jar"
+steward_exec "$home/lib/steward.jar" "$@"
 LAUNCHER
 chmod +x "$stage/bin/steward"
 
-java -cp "$jar" picocli.AutoComplete --force -n steward \
-  -o "$stage/share/bash-completion/completions/steward" dev.steward.cli.Steward >/dev/null
+java -cp "$jar" dev.steward.cli.BashCompletion > "$stage/share/bash-completion/completions/steward"
 java -jar "$jar" --help > "$stage/share/help/steward.txt"
 for command in $(java -jar "$jar" --help | awk '/^Commands:/{on=1;next} on && /^  [a-z]/{print $1}'); do
   [[ "$command" == help ]] && continue
@@ -41,6 +47,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 prefix="${PREFIX:-/opt/steward}"
 mkdir -p "$prefix"
+rm -f "$prefix/lib/steward.jsa" # made for the previous jar; the --version below builds it again
 cp -r "$here"/bin "$here"/lib "$here"/share "$here"/systemd "$prefix"/
 ln -sf "$prefix/bin/steward" /usr/local/bin/steward
 if [[ -d /etc/bash_completion.d ]]; then

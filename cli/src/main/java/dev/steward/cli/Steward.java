@@ -29,6 +29,8 @@ import dev.steward.worker.config.ConfigLocator;
 import dev.steward.worker.config.StewardConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +42,8 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code steward} command. Its attributes are inherited ({@code scope = INHERIT}): every
  * subcommand, at any depth, answers {@code -h}/{@code --help} with its own usage and {@code
- * -V}/{@code --version} with Steward's version, and its help ends with the exit codes.
+ * -V}/{@code --version} with Steward's version, and its help ends with the exit codes. The
+ * subcommands are {@link #COMMANDS}, added in code so that a run builds only the one it runs.
  */
 @Command(
     name = "steward",
@@ -49,32 +52,6 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description =
         "Durable update and recovery pipelines for long-lived Linux services, on Temporal.",
-    subcommands = {
-      UpdateCommand.class,
-      RecoverCommand.class,
-      SnapshotsCommand.class,
-      RestoreCommand.class,
-      HoldCommand.class,
-      ReleaseCommand.class,
-      MonitorCommand.class,
-      WorkerCommand.class,
-      ServerCommand.class,
-      FollowCommand.class,
-      DemoCommand.class,
-      ConfigCommand.class,
-      ScheduleCommand.class,
-      StatusCommand.class,
-      ApprovalCommands.Approve.class,
-      ApprovalCommands.Reject.class,
-      RolloutCommand.class,
-      InstallCommand.class,
-      UninstallCommand.class,
-      SetupCommand.class,
-      HistoryCommand.class,
-      DoctorCommand.class,
-      InitCommand.class,
-      CommandLine.HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:updated and healthy, or already at the wanted revision; recover, restore: healthy at the end",
@@ -111,17 +88,87 @@ public final class Steward {
 
   @Spec CommandSpec spec;
 
+  /** Steward's commands, in the order help lists them. */
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          UpdateCommand.class,
+          RecoverCommand.class,
+          SnapshotsCommand.class,
+          RestoreCommand.class,
+          HoldCommand.class,
+          ReleaseCommand.class,
+          MonitorCommand.class,
+          WorkerCommand.class,
+          ServerCommand.class,
+          FollowCommand.class,
+          DemoCommand.class,
+          ConfigCommand.class,
+          ScheduleCommand.class,
+          StatusCommand.class,
+          ApprovalCommands.Approve.class,
+          ApprovalCommands.Reject.class,
+          RolloutCommand.class,
+          InstallCommand.class,
+          UninstallCommand.class,
+          SetupCommand.class,
+          HistoryCommand.class,
+          DoctorCommand.class,
+          InitCommand.class,
+          CommandLine.HelpCommand.class);
+
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args).execute(args));
   }
 
   /**
-   * The command line with Steward's error handling, as {@code main} runs it: exit codes from {@link
+   * The command line with all commands and Steward's error handling: exit codes from {@link
    * ExitCodes#MAPPER}, error messages printed by {@link ErrorHandler}.
    */
   static CommandLine commandLine() {
+    return commandLine(COMMANDS);
+  }
+
+  /**
+   * The command line {@code main} runs {@code args} with: only the command they name, when they
+   * name one. picocli builds each command's model by reflection before anything runs, a good part
+   * of a short command's start (docs/benchmarks.md); help, and arguments that name no command, get
+   * them all.
+   */
+  static CommandLine commandLine(String[] args) {
+    String name = commandName(args);
+    List<String> given = Arrays.asList(args);
+    if (name == null && (given.contains("-V") || given.contains("--version"))) {
+      return commandLine(List.of()); // steward --version needs no command
+    }
+    for (Class<?> command : COMMANDS) {
+      Command annotation = command.getAnnotation(Command.class);
+      boolean named =
+          annotation.name().equals(name) || Arrays.asList(annotation.aliases()).contains(name);
+      if (named && command != CommandLine.HelpCommand.class) {
+        return commandLine(List.of(command));
+      }
+    }
+    return commandLine(COMMANDS);
+  }
+
+  /** The first argument that is not one of the top-level options (or -c's file), or null. */
+  private static String commandName(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("-c") || args[i].equals("--config")) {
+        i++;
+      } else if (!args[i].startsWith("-")) {
+        return args[i];
+      }
+    }
+    return null;
+  }
+
+  private static CommandLine commandLine(List<Class<?>> commands) {
     Steward steward = new Steward();
-    return new CommandLine(steward)
+    CommandLine commandLine = new CommandLine(steward);
+    // Added before the settings below, which apply to the subcommands there are when set.
+    commands.forEach(commandLine::addSubcommand);
+    return commandLine
         .setExitCodeExceptionMapper(ExitCodes.MAPPER)
         .setExecutionExceptionHandler(new ErrorHandler(steward))
         .setCaseInsensitiveEnumValuesAllowed(true);

@@ -10,7 +10,7 @@ import picocli.CommandLine;
 record CliRun(List<String> args, int exitCode, String out, String err) {
 
   static CliRun of(String... args) {
-    CommandLine steward = Steward.commandLine();
+    CommandLine steward = Steward.commandLine(args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     steward.setOut(new PrintWriter(out, true));

@@ -43,6 +43,17 @@ public final class StewardWorker {
   // hook lives in test sources); the shipped CLI adds none.
   private static final List<WorkerInterceptor> testInterceptors = new CopyOnWriteArrayList<>();
 
+  /**
+   * Sized for a host with a few targets, not the SDK's defaults for a fleet's shared worker (600
+   * cached runs, 5 pollers a queue): a host has a handful of runs at once (an update or a recovery
+   * per target, its monitors), and a run that falls out of the cache is replayed, not lost. A
+   * poller is a thread waiting on a long poll; two per queue keep one waiting while the other hands
+   * over a task.
+   */
+  static final int WORKFLOW_CACHE = 64;
+
+  static final int POLLERS = 2;
+
   private StewardWorker() {}
 
   /**
@@ -56,7 +67,11 @@ public final class StewardWorker {
     // pid@host, as the SDK's default is pid@hostname, but with the host Steward serves: the next
     // worker of this host tells its dead predecessor's attempts by it (DeadAttempts).
     WorkerOptions options =
-        WorkerOptions.newBuilder().setIdentity(DeadAttempts.identity(host)).build();
+        WorkerOptions.newBuilder()
+            .setIdentity(DeadAttempts.identity(host))
+            .setMaxConcurrentWorkflowTaskPollers(POLLERS)
+            .setMaxConcurrentActivityTaskPollers(POLLERS)
+            .build();
     register(queue -> factory.newWorker(queue, options), client, config, host);
     factory.start();
     return factory;
@@ -110,6 +125,8 @@ public final class StewardWorker {
     interceptors.addAll(testInterceptors);
     interceptors.add(new HostBoundary(config, host));
     return WorkerFactoryOptions.newBuilder()
+        .setWorkflowCacheSize(WORKFLOW_CACHE)
+        .setMaxWorkflowThreadCount(2 * WORKFLOW_CACHE)
         .setWorkerInterceptors(interceptors.toArray(WorkerInterceptor[]::new))
         .build();
   }

@@ -3,6 +3,7 @@ package dev.steward.activities.process;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,16 @@ public final class Commands {
     if (file == null || !Files.exists(file)) {
       return "";
     }
-    byte[] bytes = Files.readAllBytes(file);
+    // Only the end is read (4 bytes are the longest UTF-8 character): a service's log of any size
+    // costs the worker's small heap 256 KiB, never the whole file.
+    byte[] bytes;
+    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+      long length = in.length(); // once: a live log grows while we read
+      long start = Math.max(0, length - 4L * OUTPUT_LIMIT);
+      bytes = new byte[(int) (length - start)];
+      in.seek(start);
+      in.readFully(bytes);
+    }
     String text = new String(bytes, StandardCharsets.UTF_8);
     return text.length() > OUTPUT_LIMIT ? text.substring(text.length() - OUTPUT_LIMIT) : text;
   }

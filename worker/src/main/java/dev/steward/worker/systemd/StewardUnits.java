@@ -103,7 +103,7 @@ public final class StewardUnits {
   }
 
   private static List<String> workerArgv(InstallPlan plan) {
-    List<String> argv = new ArrayList<>(plan.launcher());
+    List<String> argv = new ArrayList<>(WorkerJvm.withOptions(plan.launcher()));
     argv.addAll(List.of("-c", plan.config().toString(), "worker"));
     return argv;
   }

@@ -32,8 +32,9 @@ class StewardUnitsTest {
     assertTrue(worker.contains("RestartMaxDelaySec=300\n"), worker);
     assertTrue(
         worker.contains(
-            "ExecStart=/usr/bin/java -jar /opt/steward/steward.jar -c /etc/steward/steward.yaml"
-                + " worker\n"),
+            "ExecStart=/usr/bin/java "
+                + String.join(" ", WorkerJvm.OPTIONS)
+                + " -jar /opt/steward/steward.jar -c /etc/steward/steward.yaml worker\n"),
         worker);
     assertTrue(worker.contains("WantedBy=multi-user.target\n"), worker);
     assertEquals(List.of(), StewardUnits.adaptations(plan.version()));
