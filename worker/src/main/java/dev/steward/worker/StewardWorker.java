@@ -2,10 +2,13 @@ package dev.steward.worker;
 
 import dev.steward.activities.code.CodeActivitiesImpl;
 import dev.steward.activities.disk.DiskActivitiesImpl;
+import dev.steward.activities.fleet.FleetActivitiesImpl;
+import dev.steward.activities.fleet.FleetSource;
 import dev.steward.activities.hold.HoldActivitiesImpl;
 import dev.steward.activities.monitor.MonitorActivitiesImpl;
 import dev.steward.activities.notify.NotifyActivitiesImpl;
 import dev.steward.activities.pipeline.PipelineActivitiesImpl;
+import dev.steward.activities.pipeline.PlanSource.NoPlanException;
 import dev.steward.activities.recovery.RecoveryActivitiesImpl;
 import dev.steward.activities.service.HealthProgressSignals;
 import dev.steward.activities.service.ServiceActivitiesImpl;
@@ -17,6 +20,7 @@ import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.logging.LogContextInterceptor;
 import dev.steward.worker.pipeline.DeadAttempts;
 import dev.steward.workflows.TaskQueues;
+import dev.steward.workflows.fleet.FleetRolloutWorkflowImpl;
 import dev.steward.workflows.monitor.MonitorWorkflowImpl;
 import dev.steward.workflows.notify.NotifyWorkflowImpl;
 import dev.steward.workflows.recovery.RecoveryWorkflowImpl;
@@ -52,12 +56,21 @@ public final class StewardWorker {
    */
   public static WorkerFactory start(
       WorkflowClient client, Supplier<StewardConfig> config, String host) {
+    return start(client, config, host, noFleets(config));
+  }
+
+  /**
+   * Creates and starts a worker for {@code host} whose rollouts resolve their fleets from {@code
+   * fleets}.
+   */
+  public static WorkerFactory start(
+      WorkflowClient client, Supplier<StewardConfig> config, String host, FleetSource fleets) {
     WorkerFactory factory = WorkerFactory.newInstance(client, factoryOptions(config, host));
     // pid@host, as the SDK's default is pid@hostname, but with the host Steward serves: the next
     // worker of this host tells its dead predecessor's attempts by it (DeadAttempts).
     WorkerOptions options =
         WorkerOptions.newBuilder().setIdentity(DeadAttempts.identity(host)).build();
-    register(queue -> factory.newWorker(queue, options), client, config, host);
+    register(queue -> factory.newWorker(queue, options), client, config, host, fleets);
     factory.start();
     return factory;
   }
@@ -71,13 +84,24 @@ public final class StewardWorker {
       WorkflowClient client,
       Supplier<StewardConfig> config,
       String host) {
+    register(newWorker, client, config, host, noFleets(config));
+  }
+
+  /** As {@link #register(Function, WorkflowClient, Supplier, String)}, with this host's fleets. */
+  public static void register(
+      Function<String, Worker> newWorker,
+      WorkflowClient client,
+      Supplier<StewardConfig> config,
+      String host,
+      FleetSource fleets) {
     Worker workflows = newWorker.apply(TaskQueues.WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(
         UpdateWorkflowImpl.class,
         RecoveryWorkflowImpl.class,
         RestoreWorkflowImpl.class,
         MonitorWorkflowImpl.class,
-        NotifyWorkflowImpl.class);
+        NotifyWorkflowImpl.class,
+        FleetRolloutWorkflowImpl.class);
     Worker activities = newWorker.apply(TaskQueues.forHost(host));
     activities.registerActivitiesImplementations(
         new PipelineActivitiesImpl(new ConfigPlans(config), client),
@@ -89,7 +113,25 @@ public final class StewardWorker {
         new HoldActivitiesImpl(),
         new NotifyActivitiesImpl(),
         new RecoveryActivitiesImpl(),
-        new MonitorActivitiesImpl());
+        new MonitorActivitiesImpl(),
+        new FleetActivitiesImpl(fleets));
+  }
+
+  /**
+   * Until steward.yaml has a {@code fleets:} section, no host has a fleet: a rollout started here
+   * fails at once, naming the config it read.
+   */
+  private static FleetSource noFleets(Supplier<StewardConfig> config) {
+    return fleet -> {
+      String source;
+      try {
+        source = config.get().source().toString();
+      } catch (RuntimeException e) {
+        source = "steward.yaml";
+      }
+      throw new NoPlanException(
+          "no fleet \"" + fleet + "\": " + source + " has no fleets: section");
+    };
   }
 
   /**
