@@ -1,9 +1,9 @@
 package dev.steward.activities.fleet;
 
 import dev.steward.activities.pipeline.PlanSource.NoPlanException;
+import dev.steward.workflows.fleet.FleetActivities;
 import dev.steward.workflows.fleet.FleetPlan;
 import dev.steward.workflows.host.FailureTypes;
-import dev.steward.workflows.host.FleetActivities;
 import io.temporal.failure.ApplicationFailure;
 
 /**

@@ -62,8 +62,10 @@ public class FleetRolloutWorkflowImpl implements FleetRolloutWorkflow {
 
   private FleetPlan resolveFleet() {
     try {
-      return HostActivityStubs.fleets(
-              request.host(), "Resolve fleet " + request.fleet() + " on " + request.host())
+      return HostActivityStubs.quick(
+              FleetActivities.class,
+              request.host(),
+              "Resolve fleet " + request.fleet() + " on " + request.host())
           .resolveFleet(request.fleet());
     } catch (ActivityFailure e) {
       throw ApplicationFailure.newNonRetryableFailure(

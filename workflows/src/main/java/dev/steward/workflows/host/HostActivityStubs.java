@@ -31,7 +31,15 @@ public final class HostActivityStubs {
   }
 
   public static PipelineActivities pipeline(String host, String summary) {
-    return stub(PipelineActivities.class, options(host, QUICK, null), summary);
+    return quick(PipelineActivities.class, host, summary);
+  }
+
+  /**
+   * A quick activity of {@code type} on {@code host}'s queue (milliseconds of work, a few retries),
+   * for activity interfaces outside this package: a rollout's {@code FleetActivities}.
+   */
+  public static <T> T quick(Class<T> type, String host, String summary) {
+    return stub(type, options(host, QUICK, null), summary);
   }
 
   /**
@@ -56,11 +64,6 @@ public final class HostActivityStubs {
    */
   public static ServiceActivities service(TargetPlan plan, Duration pickup, String summary) {
     return stub(ServiceActivities.class, within(serviceOptions(plan), pickup), summary);
-  }
-
-  /** The fleets of the host that starts a rollout, from its own config. */
-  public static FleetActivities fleets(String host, String summary) {
-    return stub(FleetActivities.class, options(host, QUICK, null), summary);
   }
 
   public static DiskActivities disk(TargetPlan plan, String summary) {

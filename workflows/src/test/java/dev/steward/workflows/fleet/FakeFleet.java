@@ -4,7 +4,6 @@ import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.fakes.TestPlans;
 import dev.steward.workflows.host.CodeActivities;
 import dev.steward.workflows.host.CodeUpdate;
-import dev.steward.workflows.host.FleetActivities;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.PipelineActivities;
 import dev.steward.workflows.host.ServiceActivities;
