@@ -2,6 +2,8 @@ package dev.steward.worker;
 
 import dev.steward.activities.code.CodeActivitiesImpl;
 import dev.steward.activities.disk.DiskActivitiesImpl;
+import dev.steward.activities.fleet.FleetActivitiesImpl;
+import dev.steward.activities.fleet.FleetSource;
 import dev.steward.activities.hold.HoldActivitiesImpl;
 import dev.steward.activities.monitor.MonitorActivitiesImpl;
 import dev.steward.activities.notify.NotifyActivitiesImpl;
@@ -12,11 +14,13 @@ import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
 import dev.steward.activities.status.StatusActivitiesImpl;
 import dev.steward.worker.boundary.HostBoundary;
+import dev.steward.worker.config.ConfigFleets;
 import dev.steward.worker.config.ConfigPlans;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.worker.logging.LogContextInterceptor;
 import dev.steward.worker.pipeline.DeadAttempts;
 import dev.steward.workflows.TaskQueues;
+import dev.steward.workflows.fleet.FleetRolloutWorkflowImpl;
 import dev.steward.workflows.monitor.MonitorWorkflowImpl;
 import dev.steward.workflows.notify.NotifyWorkflowImpl;
 import dev.steward.workflows.recovery.RecoveryWorkflowImpl;
@@ -63,6 +67,15 @@ public final class StewardWorker {
    */
   public static WorkerFactory start(
       WorkflowClient client, Supplier<StewardConfig> config, String host) {
+    return start(client, config, host, new ConfigFleets(config));
+  }
+
+  /**
+   * Creates and starts a worker for {@code host} whose rollouts resolve their fleets from {@code
+   * fleets} instead of the host's config (tests give several hosts' fleets at once).
+   */
+  public static WorkerFactory start(
+      WorkflowClient client, Supplier<StewardConfig> config, String host, FleetSource fleets) {
     WorkerFactory factory = WorkerFactory.newInstance(client, factoryOptions(config, host));
     // pid@host, as the SDK's default is pid@hostname, but with the host Steward serves: the next
     // worker of this host tells its dead predecessor's attempts by it (DeadAttempts).
@@ -72,7 +85,7 @@ public final class StewardWorker {
             .setMaxConcurrentWorkflowTaskPollers(POLLERS)
             .setMaxConcurrentActivityTaskPollers(POLLERS)
             .build();
-    register(queue -> factory.newWorker(queue, options), client, config, host);
+    register(queue -> factory.newWorker(queue, options), client, config, host, fleets);
     factory.start();
     return factory;
   }
@@ -86,13 +99,24 @@ public final class StewardWorker {
       WorkflowClient client,
       Supplier<StewardConfig> config,
       String host) {
+    register(newWorker, client, config, host, new ConfigFleets(config));
+  }
+
+  /** As {@link #register(Function, WorkflowClient, Supplier, String)}, with this host's fleets. */
+  public static void register(
+      Function<String, Worker> newWorker,
+      WorkflowClient client,
+      Supplier<StewardConfig> config,
+      String host,
+      FleetSource fleets) {
     Worker workflows = newWorker.apply(TaskQueues.WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(
         UpdateWorkflowImpl.class,
         RecoveryWorkflowImpl.class,
         RestoreWorkflowImpl.class,
         MonitorWorkflowImpl.class,
-        NotifyWorkflowImpl.class);
+        NotifyWorkflowImpl.class,
+        FleetRolloutWorkflowImpl.class);
     Worker activities = newWorker.apply(TaskQueues.forHost(host));
     activities.registerActivitiesImplementations(
         new PipelineActivitiesImpl(new ConfigPlans(config), client),
@@ -104,7 +128,8 @@ public final class StewardWorker {
         new HoldActivitiesImpl(),
         new NotifyActivitiesImpl(),
         new RecoveryActivitiesImpl(),
-        new MonitorActivitiesImpl());
+        new MonitorActivitiesImpl(),
+        new FleetActivitiesImpl(fleets));
   }
 
   /**

@@ -23,7 +23,9 @@ import java.util.zip.ZipFile;
  * release is described by words in its {@code release.txt}: {@code healthy}, {@code never-healthy}
  * (answers 503), {@code exits-after-1s} (answers, then exits 0), and {@code migrate} (rewrites the
  * data when it starts). Any release refuses to start when the data's {@code schema.txt} says {@code
- * corrupt}: the "broken by bad data" case that only restoring the data fixes.
+ * corrupt}: the "broken by bad data" case that only restoring the data fixes. A release with the
+ * word {@code unhealthy-where-fragile} answers 503 on a target whose state holds a {@code fragile}
+ * file: a release that is bad on some hosts of a fleet only.
  */
 public final class TestTarget {
   public static final String NAME = "demo";
@@ -40,7 +42,8 @@ public final class TestTarget {
           (state / 'new-index.db').write_bytes(b'\\x00\\x01 new index')
       class Health(http.server.BaseHTTPRequestHandler):
           def do_GET(self):
-              self.send_response(503 if 'never-healthy' in words else 200)
+              fragile = 'unhealthy-where-fragile' in words and (state / 'fragile').exists()
+              self.send_response(503 if 'never-healthy' in words or fragile else 200)
               self.end_headers()
               self.wfile.write(b'release ' + ' '.join(words).encode())
           def log_message(self, *args):
@@ -53,6 +56,8 @@ public final class TestTarget {
       """;
 
   private final Path root;
+  private final Path upstream;
+  private final String host;
   private final int port = TestPorts.next();
   private String extraConfig = "";
   private String updateConfig = "      git: {remote: origin, ref: main}\n";
@@ -62,8 +67,10 @@ public final class TestTarget {
   private String healthExtra = "";
   private String serviceConfig;
 
-  private TestTarget(Path root) {
+  private TestTarget(Path root, Path upstream, String host) {
     this.root = root;
+    this.upstream = upstream;
+    this.host = host;
     serviceConfig =
         "      manager: process\n      start: [python3, service.py, \""
             + port
@@ -74,18 +81,35 @@ public final class TestTarget {
 
   /** Creates the target with release {@code healthy} published and checked out. */
   public static TestTarget create(Path root) throws IOException {
-    TestTarget target = new TestTarget(root);
+    return createOnHost(root, "test-host");
+  }
+
+  /** As {@link #create}, its steward.yaml naming {@code host}. */
+  public static TestTarget createOnHost(Path root, String host) throws IOException {
+    TestTarget target = new TestTarget(root, root.resolve("upstream"), host);
     Files.createDirectories(target.upstream());
-    Files.createDirectories(target.state().resolve("sessions"));
-    Files.writeString(target.state().resolve("schema.txt"), "1\n");
-    Files.writeString(target.state().resolve("sessions/one.json"), "{\"id\": 1}\n");
-    Files.write(target.state().resolve("state.db"), new byte[] {0, 1, 2, 3, (byte) 0xff});
-    target.git(target.upstream(), "init", "-q", "-b", "main");
+    target.git(root, "init", "-q", "-b", "main", target.upstream().toString());
     Files.writeString(target.upstream().resolve("service.py"), SERVICE);
     target.publish("healthy");
-    target.git(root, "clone", "-q", target.upstream().toString(), target.checkout().toString());
-    target.writeConfig();
-    return target;
+    return target.cloneAndConfigure();
+  }
+
+  /**
+   * Another host's copy of {@code first}'s target, for fleet tests: its own checkout, state,
+   * service port and steward.yaml (naming {@code host}), cloned from the same upstream, so that
+   * {@link #publish} on any of them publishes for all.
+   */
+  public static TestTarget onHost(Path root, TestTarget first, String host) throws IOException {
+    return new TestTarget(root, first.upstream(), host).cloneAndConfigure();
+  }
+
+  private TestTarget cloneAndConfigure() throws IOException {
+    Files.createDirectories(state().resolve("sessions"));
+    Files.writeString(state().resolve("schema.txt"), "1\n");
+    Files.writeString(state().resolve("sessions/one.json"), "{\"id\": 1}\n");
+    Files.write(state().resolve("state.db"), new byte[] {0, 1, 2, 3, (byte) 0xff});
+    git(root, "clone", "-q", upstream().toString(), checkout().toString());
+    return writeConfig();
   }
 
   /** Commits a new release upstream and returns its revision. */
@@ -248,7 +272,26 @@ public final class TestTarget {
   }
 
   public Path upstream() {
-    return root.resolve("upstream");
+    return upstream;
+  }
+
+  /** Updates by git from {@code ref} of origin instead of main. */
+  public TestTarget gitRef(String ref) throws IOException {
+    updateConfig = "      git: {remote: origin, ref: " + ref + "}\n";
+    return writeConfig();
+  }
+
+  /** Commits a release on upstream branch {@code branch} (made from main), not on main. */
+  public String publishOn(String branch, String release) throws IOException {
+    git(upstream(), "checkout", "-q", "-B", branch);
+    String revision = publish(release);
+    git(upstream(), "checkout", "-q", "main");
+    return revision;
+  }
+
+  /** Creates branch {@code name} upstream at the newest release. */
+  public void branchUpstream(String name) throws IOException {
+    git(upstream(), "branch", name);
   }
 
   public int port() {
@@ -257,7 +300,9 @@ public final class TestTarget {
 
   private TestTarget writeConfig() throws IOException {
     String yaml =
-        "host: test-host\n"
+        "host: "
+            + host
+            + "\n"
             + "targets:\n"
             + "  demo:\n"
             + "    checkout: "

@@ -2,6 +2,14 @@ package dev.steward.workflows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.steward.workflows.fleet.BudgetAction;
+import dev.steward.workflows.fleet.FleetApproval;
+import dev.steward.workflows.fleet.FleetOutcome;
+import dev.steward.workflows.fleet.FleetPlan;
+import dev.steward.workflows.fleet.FleetRolloutProgress;
+import dev.steward.workflows.fleet.FleetRolloutResult;
+import dev.steward.workflows.fleet.HostRollout;
+import dev.steward.workflows.fleet.HostState;
 import dev.steward.workflows.host.ControlPlan;
 import dev.steward.workflows.host.GoodRelease;
 import dev.steward.workflows.host.Hold;
@@ -32,6 +40,7 @@ import dev.steward.workflows.update.UpdateRequest;
 import dev.steward.workflows.update.UpdateResult;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -111,7 +120,37 @@ class PayloadRoundTripTest {
                 new ControlPlan.ApprovalPlan(3_600_000)),
             new RecoveryPlan("env:STATUS", 60_000, List.of("/log")),
             MonitorPlan.DEFAULTS,
-            channels));
+            channels),
+        new UpdateRequest("demo", "h", null, "2b38f307d7822d903b5f0cd7a3639eb2f078ce43"),
+        rolloutProgress(),
+        new FleetRolloutResult(
+            "gateways",
+            FleetOutcome.PARTIAL,
+            "2b38f30",
+            "rollout/gateways/t",
+            rolloutProgress().hosts(),
+            "1 of 2 hosts at 2b38f30"));
+  }
+
+  /** A rollout's state as it continues as new, through its plan and every host record. */
+  private static FleetRolloutProgress rolloutProgress() {
+    FleetPlan plan =
+        new FleetPlan(
+            "gateways",
+            "demo",
+            List.of(List.of("vps-1"), List.of("vps-2")),
+            2,
+            Duration.ofMinutes(10),
+            1,
+            FleetApproval.AFTER_CANARY,
+            BudgetAction.REVERT,
+            Duration.ofSeconds(90));
+    List<HostRollout> hosts =
+        List.of(
+            new HostRollout(
+                "vps-1", HostState.UPDATED, "r/vps-1", "run", "1ea519c", "/b/s.zip", "updated"),
+            new HostRollout("vps-2", HostState.WAITING, null, null, null, null, null));
+    return new FleetRolloutProgress(plan, "2b38f30", 1, hosts, List.of("vps-1"), List.of(), true);
   }
 
   @ParameterizedTest

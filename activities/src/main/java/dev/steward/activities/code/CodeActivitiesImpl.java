@@ -45,6 +45,45 @@ public class CodeActivitiesImpl implements CodeActivities {
   }
 
   @Override
+  public UpdateCheck checkRevision(TargetPlan plan, String revision) {
+    Git git = git(plan);
+    String wanted = fetchOnRef(plan, git, revision);
+    String current = git.head();
+    List<String> missing =
+        new Patches(Path.of(plan.checkout()), timeout(plan)).missing(patches(plan));
+    return new UpdateCheck(current, wanted, !wanted.equals(current), missing);
+  }
+
+  @Override
+  public String resolveRevision(TargetPlan plan, String revision) {
+    return fetchOnRef(plan, git(plan), revision);
+  }
+
+  /**
+   * Fetches the target's remote ref and returns the full id of {@code revision} (the ref's newest
+   * commit when null), refusing one that is not on the ref: a pinned revision comes from outside
+   * the host, and the host runs only code its own steward.yaml names.
+   */
+  private static String fetchOnRef(TargetPlan plan, Git git, String revision) {
+    if (!plan.update().usesGit()) {
+      throw CodeFailures.refused(
+          "target "
+              + plan.target()
+              + " updates by a command, not by git: it cannot move to a pinned revision; refused");
+    }
+    git.fetch(plan.update().gitRemote(), plan.update().gitRef());
+    String head = git.resolve("FETCH_HEAD");
+    if (revision == null) {
+      return head;
+    }
+    String wanted = git.resolveIfAny(revision).orElse(null);
+    if (wanted == null || !git.contains(head, wanted)) {
+      throw CodeFailures.notOnRef(plan, revision);
+    }
+    return wanted;
+  }
+
+  @Override
   public CodeUpdate updateCode(TargetPlan plan, String key) {
     return update(plan, key, null);
   }
@@ -93,6 +132,9 @@ public class CodeActivitiesImpl implements CodeActivities {
     }
     if (target.get().equals(git.head())) {
       return new Moved(fetch.output(), false);
+    }
+    if (wanted != null && !git.contains(git.resolve("FETCH_HEAD"), wanted)) {
+      throw CodeFailures.notOnRef(plan, wanted);
     }
     return new Moved(fetch.output() + git.resetHard(target.get()).output(), false);
   }

@@ -2,6 +2,7 @@ package dev.steward.activities.code;
 
 import dev.steward.activities.process.CommandResult;
 import dev.steward.workflows.host.FailureTypes;
+import dev.steward.workflows.host.TargetPlan;
 import io.temporal.failure.ApplicationFailure;
 
 /** The permanent failures of code steps: a one-line message, the output's tail as details. */
@@ -26,6 +27,25 @@ final class CodeFailures {
   static ApplicationFailure patchFailed(String message, String output) {
     return ApplicationFailure.newNonRetryableFailure(
         message, FailureTypes.PATCH_FAILED, output == null ? "" : output);
+  }
+
+  /** A commit that is not on the target's configured remote ref: the host moves to none such. */
+  static ApplicationFailure notOnRef(TargetPlan plan, String revision) {
+    return refused(
+        "target "
+            + plan.target()
+            + ": revision "
+            + revision
+            + " is not on "
+            + plan.update().gitRemote()
+            + " "
+            + plan.update().gitRef()
+            + " (the update.git ref in this host's steward.yaml); refused");
+  }
+
+  /** An input the host will not act on: nothing was changed. */
+  static ApplicationFailure refused(String message) {
+    return ApplicationFailure.newNonRetryableFailure(message, FailureTypes.PLAN_REFUSED);
   }
 
   private static ApplicationFailure failure(String type, String what, CommandResult result) {

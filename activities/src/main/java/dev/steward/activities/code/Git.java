@@ -58,6 +58,28 @@ final class Git {
     return run("rev-parse", "--verify", revision + "^{commit}").tail(1).strip();
   }
 
+  /** The commit {@code revision} names, or empty when this repository has no such commit. */
+  Optional<String> resolveIfAny(String revision) {
+    List<String> argv =
+        List.of(
+            "git",
+            "-C",
+            checkout.toString(),
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            revision + "^{commit}");
+    CommandResult result = Commands.run(argv, checkout, timeout);
+    if (result.succeeded()) {
+      return Optional.of(result.tail(1).strip());
+    }
+    if (!result.timedOut() && result.exitCode() == 1) {
+      return Optional.empty();
+    }
+    throw CodeFailures.gitFailed(result);
+  }
+
   /** Fetches {@code ref} from {@code remote}; {@code FETCH_HEAD} then names it. */
   CommandResult fetch(String remote, String ref) {
     return run("fetch", remote, ref);

@@ -26,12 +26,13 @@ import java.util.regex.Pattern;
  *   <li>a {@link TargetPlan} must be exactly the plan this host resolves for that target now, and
  *       addressed to this host;
  *   <li>a {@link SnapshotInfo} must name a file in that plan's snapshot directory;
- *   <li>a revision to reset the code to must be a commit id;
+ *   <li>a revision to reset or move the code to, or to check or resolve, must be a commit id (the
+ *       code activities then refuse one that is not on the target's own remote ref);
  *   <li>a snapshot to find by name must be named by a plain file name (the activity looks in the
  *       plan's snapshot directory only, and refuses such names too);
  *   <li>a notification channel must be one this host's config names;
- *   <li>only {@code ResolvePlan} takes a bare target name; any other activity without a plan is
- *       refused.
+ *   <li>only {@code ResolvePlan} takes a bare target name, and {@code ResolveFleet} a bare fleet
+ *       name (both read the config themselves); any other activity without a plan is refused.
  * </ul>
  *
  * Anything else fails at once, non-retryable ({@link FailureTypes#PLAN_REFUSED}), with one line
@@ -41,8 +42,13 @@ public final class HostBoundary extends WorkerInterceptorBase {
   /** The one activity whose input is a bare target name: it reads the config itself. */
   static final String RESOLVE_PLAN = "ResolvePlan";
 
+  /** The other: a fleet's name, which it too looks up in the config itself. */
+  static final String RESOLVE_FLEET = "ResolveFleet";
+
   private static final String RESET_CODE = "ResetCode";
   private static final String UPDATE_CODE_TO = "UpdateCodeTo";
+  private static final String CHECK_REVISION = "CheckRevision";
+  private static final String RESOLVE_REVISION = "ResolveRevision";
   private static final String FIND_SNAPSHOT = "FindSnapshot";
   private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-f]{7,64}");
 
@@ -83,7 +89,7 @@ public final class HostBoundary extends WorkerInterceptorBase {
    * @throws ApplicationFailure non-retryable, of type {@link FailureTypes#PLAN_REFUSED}
    */
   void check(String type, Object[] arguments) {
-    if (RESOLVE_PLAN.equals(type)) {
+    if (RESOLVE_PLAN.equals(type) || RESOLVE_FLEET.equals(type)) {
       return;
     }
     Optional<TargetPlan> plan = argument(arguments, TargetPlan.class);
@@ -95,6 +101,10 @@ public final class HostBoundary extends WorkerInterceptorBase {
       }
       if (UPDATE_CODE_TO.equals(type) && plan.get().update().usesGit()) {
         checkRevision(plan.get(), arguments, 2);
+      }
+      if (CHECK_REVISION.equals(type)
+          || (RESOLVE_REVISION.equals(type) && arguments.length > 1 && arguments[1] != null)) {
+        checkRevision(plan.get(), arguments, 1);
       }
       if (FIND_SNAPSHOT.equals(type)) {
         checkSnapshotName(plan.get(), arguments);

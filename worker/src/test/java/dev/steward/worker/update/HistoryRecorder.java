@@ -19,7 +19,8 @@ public final class HistoryRecorder {
   /**
    * Test method → history file: the paths a change to a workflow must keep replayable. The file's
    * prefix names the workflow it replays against ({@code update-}, {@code recovery-}, {@code
-   * monitor-}: a monitor's history is recorded while it runs, up to its last cycle).
+   * monitor-}: a monitor's history is recorded while it runs, up to its last cycle; {@code
+   * rollout-}: a fleet rollout's own history, its hosts' runs being children).
    */
   private static final Map<String, String> MAIN_PATHS =
       Map.ofEntries(
@@ -69,7 +70,13 @@ public final class HistoryRecorder {
               "update-rollback-pre-restore.json"),
           Map.entry(
               "detects_a_killed_service_restarts_it_and_pings_the_heartbeat_in_order",
-              "monitor-recovery.json"));
+              "monitor-recovery.json"),
+          Map.entry(
+              "rolls_one_revision_out_batch_by_batch_never_more_than_max_parallel_at_once",
+              "rollout-healthy.json"),
+          Map.entry(
+              "two_hosts_broken_with_a_budget_of_one_revert_every_host_it_updated_code_and_data",
+              "rollout-reverted.json"));
 
   private HistoryRecorder() {}
 

@@ -1,6 +1,5 @@
 package dev.steward.workflows.fleet;
 
-import dev.steward.workflows.host.FailureTypes;
 import io.temporal.activity.ActivityInterface;
 
 /**
@@ -13,8 +12,9 @@ public interface FleetActivities {
   /**
    * Reads the host's configuration afresh and resolves one fleet.
    *
-   * @throws io.temporal.failure.ApplicationFailure of type {@link FailureTypes#CONFIG_INVALID} when
-   *     the fleet is unknown or its configuration is invalid
+   * @throws io.temporal.failure.ApplicationFailure of type {@link
+   *     dev.steward.workflows.host.FailureTypes#CONFIG_INVALID} when the fleet is unknown or its
+   *     configuration is invalid
    */
   FleetPlan resolveFleet(String fleet);
 }

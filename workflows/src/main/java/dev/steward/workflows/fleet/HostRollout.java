@@ -21,4 +21,10 @@ public record HostRollout(
     String runId,
     String fromRevision,
     String snapshot,
-    String message) {}
+    String message) {
+
+  /** This host in {@code state}, its runs, revisions and snapshot kept, with {@code message}. */
+  public HostRollout with(HostState state, String message) {
+    return new HostRollout(host, state, workflowId, runId, fromRevision, snapshot, message);
+  }
+}

@@ -22,9 +22,33 @@ public interface CodeActivities {
   UpdateCheck checkForUpdate(TargetPlan plan);
 
   /**
+   * The look of a run pinned to one commit (a fleet rollout's): fetches the remote ref, refuses
+   * {@code revision} unless it is on that ref, and reports whether the work tree stands elsewhere;
+   * then verifies the local patches, as {@link #checkForUpdate}. Changes nothing. Safe to retry.
+   *
+   * @param revision a full commit id
+   * @throws io.temporal.failure.ApplicationFailure of type {@link FailureTypes#PLAN_REFUSED} when
+   *     the commit is not on the ref or the target does not update by git, {@link
+   *     FailureTypes#GIT_FAILED} when git fails
+   */
+  UpdateCheck checkRevision(TargetPlan plan, String revision);
+
+  /**
+   * The commit a fleet rollout rolls out: fetches the remote ref and returns the full id of {@code
+   * revision}, or of the ref's newest commit when it is null. Changes nothing. Safe to retry.
+   *
+   * @param revision a commit id (full or abbreviated), or null
+   * @throws io.temporal.failure.ApplicationFailure of type {@link FailureTypes#PLAN_REFUSED} when
+   *     the commit is not on the ref or the target does not update by git, {@link
+   *     FailureTypes#GIT_FAILED} when git fails (an unknown commit among them)
+   */
+  String resolveRevision(TargetPlan plan, String revision);
+
+  /**
    * As {@link #updateCode}, but with git moves the work tree to exactly {@code revision}, the one
    * {@link #checkForUpdate} resolved, rather than to whatever the remote names by now. With a
-   * command, {@code revision} is null and this is {@link #updateCode}.
+   * command, {@code revision} is null and this is {@link #updateCode}. A revision that is not on
+   * the target's remote ref is refused ({@link FailureTypes#PLAN_REFUSED}) before anything moves.
    */
   CodeUpdate updateCodeTo(TargetPlan plan, String key, String revision);
 

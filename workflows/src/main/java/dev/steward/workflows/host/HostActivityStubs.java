@@ -31,7 +31,39 @@ public final class HostActivityStubs {
   }
 
   public static PipelineActivities pipeline(String host, String summary) {
-    return stub(PipelineActivities.class, options(host, QUICK, null), summary);
+    return quick(PipelineActivities.class, host, summary);
+  }
+
+  /**
+   * A quick activity of {@code type} on {@code host}'s queue (milliseconds of work, a few retries),
+   * for activity interfaces outside this package: a rollout's {@code FleetActivities}.
+   */
+  public static <T> T quick(Class<T> type, String host, String summary) {
+    return stub(type, options(host, QUICK, null), summary);
+  }
+
+  /**
+   * A fleet rollout's first call to a host: its plan, read by its own worker, failing with a
+   * schedule-to-start timeout (never retried) when no worker of that host picks it up within {@code
+   * pickup}. A host that is down thus fails fast instead of stalling the rollout.
+   */
+  public static PipelineActivities reach(String host, Duration pickup, String summary) {
+    return stub(PipelineActivities.class, within(options(host, QUICK, null), pickup), summary);
+  }
+
+  /**
+   * As {@link #code}, but failing when the host's worker does not pick it up within {@code pickup}.
+   */
+  public static CodeActivities code(TargetPlan plan, Duration pickup, String summary) {
+    return stub(CodeActivities.class, within(codeOptions(plan), pickup), summary);
+  }
+
+  /**
+   * As {@link #service}, but failing when the host's worker does not pick it up within {@code
+   * pickup}: a rollout's health re-check after its bake.
+   */
+  public static ServiceActivities service(TargetPlan plan, Duration pickup, String summary) {
+    return stub(ServiceActivities.class, within(serviceOptions(plan), pickup), summary);
   }
 
   public static DiskActivities disk(TargetPlan plan, String summary) {
@@ -44,10 +76,13 @@ public final class HostActivityStubs {
 
   /** Code: the update command and its {@code then} commands each get the update timeout. */
   public static CodeActivities code(TargetPlan plan, String summary) {
+    return stub(CodeActivities.class, codeOptions(plan), summary);
+  }
+
+  private static ActivityOptions codeOptions(TargetPlan plan) {
     int commands = 1 + plan.update().then().size() + plan.patches().size();
     Duration budget = Duration.ofSeconds(plan.update().timeoutSeconds()).multipliedBy(commands);
-    return stub(
-        CodeActivities.class, options(plan.host(), budget.plus(MARGIN), HEARTBEAT), summary);
+    return options(plan.host(), budget.plus(MARGIN), HEARTBEAT);
   }
 
   public static SnapshotActivities snapshots(TargetPlan plan, String summary) {
@@ -56,9 +91,17 @@ public final class HostActivityStubs {
 
   /** Service: a restart gets a few minutes; a health wait its configured timeout and a margin. */
   public static ServiceActivities service(TargetPlan plan, String summary) {
+    return stub(ServiceActivities.class, serviceOptions(plan), summary);
+  }
+
+  private static ActivityOptions serviceOptions(TargetPlan plan) {
     Duration health = Duration.ofMillis(plan.health().timeoutMillis()).plus(MARGIN);
     Duration longest = health.compareTo(SERVICE_CHANGE) > 0 ? health : SERVICE_CHANGE;
-    return stub(ServiceActivities.class, options(plan.host(), longest, HEARTBEAT), summary);
+    return options(plan.host(), longest, HEARTBEAT);
+  }
+
+  private static ActivityOptions within(ActivityOptions options, Duration pickup) {
+    return options.toBuilder().setScheduleToStartTimeout(pickup).build();
   }
 
   public static HoldActivities holds(TargetPlan plan, String summary) {

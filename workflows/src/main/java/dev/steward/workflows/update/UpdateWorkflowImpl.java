@@ -42,12 +42,14 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   private String evidence;
   private RollbackResult rollback;
   private UpdateCheck look;
+  private String pinnedRevision;
 
   @Override
   public UpdateResult update(UpdateRequest request) {
     PipelineFrame frame =
         new PipelineFrame(steps, request.host(), () -> UpdateOutcomes.record(UpdateOutcome.FAILED));
     plan = frame.plan(request.target());
+    pinnedRevision = request.revision();
     controls.use(plan.controls());
     // Waiting for the window happens before the lock, so a recovery can still run meanwhile.
     Optional<String> outsideWindow = controls.awaitWindow(request.waitsForWindow());
@@ -64,7 +66,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
       return held(hold);
     }
     try {
-      look = UpdateLook.lookIfItCan(steps, plan);
+      look = UpdateLook.lookIfItCan(steps, plan, pinnedRevision);
     } catch (StepFailedException e) {
       return finish(nothingChanged(e));
     }

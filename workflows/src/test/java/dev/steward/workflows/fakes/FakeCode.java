@@ -39,6 +39,20 @@ public final class FakeCode implements CodeActivities {
     return look.next();
   }
 
+  /** A pinned look: {@link #look}'s answer, recorded as {@code checkRevision}. */
+  @Override
+  public UpdateCheck checkRevision(TargetPlan plan, String revision) {
+    calls.record("checkRevision");
+    return look.next();
+  }
+
+  /** The pinned revision, or {@link TestPlans#NEW} for the ref's newest commit. */
+  @Override
+  public String resolveRevision(TargetPlan plan, String revision) {
+    calls.record("resolveRevision");
+    return revision == null ? TestPlans.NEW : revision;
+  }
+
   @Override
   public synchronized CodeUpdate updateCodeTo(TargetPlan plan, String key, String revision) {
     calls.record("updateCodeTo");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.steward.workflows.fleet.FleetRolloutWorkflowImpl;
 import dev.steward.workflows.monitor.MonitorWorkflowImpl;
 import dev.steward.workflows.notify.NotifyWorkflowImpl;
 import dev.steward.workflows.recovery.RecoveryWorkflowImpl;
@@ -54,6 +55,18 @@ class ReplayHistoriesTest {
       throws IOException {
     return replayAll(
         "monitor", MonitorWorkflowImpl.class, RecoveryWorkflowImpl.class, NotifyWorkflowImpl.class);
+  }
+
+  /** A rollout's history: its hosts' updates and reverts are children, replayed as events. */
+  @TestFactory
+  Stream<DynamicTest> every_recorded_rollout_history_replays_on_the_current_workflow()
+      throws IOException {
+    return replayAll(
+        "rollout",
+        FleetRolloutWorkflowImpl.class,
+        UpdateWorkflowImpl.class,
+        RestoreWorkflowImpl.class,
+        NotifyWorkflowImpl.class);
   }
 
   /**
