@@ -28,19 +28,19 @@ import org.opentest4j.TestAbortedException;
  * <p>The fixture lives in {@code $STEWARD_HERMES_FIXTURE}, else {@code
  * ~/.cache/steward/hermes-fixture}: one at a time, since the venv is installed in place.
  */
-final class HermesInstall {
+public final class HermesInstall {
   static final String TARGET = "hermes";
 
   /** The fake provider key in the fixture's .env: it must never reach Steward's output. */
-  static final String SECRET = "sk-test-steward-fixture-9f2c41d7e5a8b3c6";
+  public static final String SECRET = "sk-test-steward-fixture-9f2c41d7e5a8b3c6";
 
   private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(20);
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
 
-  final Path home;
-  final Path code;
+  public final Path home;
+  public final Path code;
   final Path hermes;
-  final String oldVersion;
+  public final String oldVersion;
   final String newVersion;
   final String oldRevision;
   final String newRevision;
@@ -58,7 +58,7 @@ final class HermesInstall {
   }
 
   /** The install as first built, its API server on {@code apiPort}; builds it the first time. */
-  static HermesInstall prepare(int apiPort) throws IOException, InterruptedException {
+  public static HermesInstall prepare(int apiPort) throws IOException, InterruptedException {
     Path script = Path.of("../scripts/hermes-fixture").toAbsolutePath().normalize();
     String dir = System.getenv("STEWARD_HERMES_FIXTURE");
     Path fixture =
@@ -160,7 +160,7 @@ final class HermesInstall {
   }
 
   /** The first line of {@code hermes --version}, e.g. {@code Hermes Agent v0.18.1 (2026.7.7)}. */
-  String version() throws IOException, InterruptedException {
+  public String version() throws IOException, InterruptedException {
     return run(List.of(hermes.toString(), "--version")).lines().findFirst().orElse("");
   }
 
