@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InitHermesCommandTest {
   private static final String SECRET = "sk-ant-api03-init-must-never-copy-this";
+  private static final String API_KEY = "api-server-key-init-must-never-copy";
 
   @TempDir Path tmp;
   private HermesLayout layout;
@@ -32,7 +33,11 @@ class InitHermesCommandTest {
     layout =
         HermesLayout.create(
             tmp,
-            "ANTHROPIC_API_KEY=" + SECRET + "\nAPI_SERVER_ENABLED=true\nAPI_SERVER_PORT=8650\n");
+            "ANTHROPIC_API_KEY="
+                + SECRET
+                + "\nAPI_SERVER_ENABLED=true\nAPI_SERVER_KEY="
+                + API_KEY
+                + "\nAPI_SERVER_PORT=8650\n");
     home = layout.home();
     checkout = layout.checkout();
     file = tmp.resolve("etc/steward.yaml");
@@ -80,6 +85,29 @@ class InitHermesCommandTest {
     assertFalse(Files.readString(file).contains(SECRET), "the secret is in the file");
     assertFalse(init.out().contains(SECRET) || init.err().contains(SECRET), init.toString());
     assertFalse(Files.readString(file).contains("ANTHROPIC_API_KEY"), "a key name leaked");
+    assertFalse(Files.readString(file).contains(API_KEY), "the API server's key is in the file");
+    assertFalse(init.out().contains(API_KEY) || init.err().contains(API_KEY), init.toString());
+  }
+
+  @Test
+  void an_api_server_enabled_without_a_key_hermes_accepts_is_not_probed() throws Exception {
+    // Hermes refuses to start the API server without an API_SERVER_KEY of 16+ characters, so a
+    // /health probe would fail every update; the gateway's own liveness is the signal instead.
+    Files.writeString(
+        home.resolve(".env"),
+        "API_SERVER_ENABLED=true\nAPI_SERVER_KEY=sh0rt-k3y\nAPI_SERVER_PORT=8650\n");
+
+    CliRun init = init();
+
+    assertEquals(0, init.exitCode(), init.toString());
+    String yaml = Files.readString(file);
+    assertEquals(0, CliRun.withConfig(file, "config", "check").exitCode(), yaml);
+    assertFalse(yaml.contains("      http:"), yaml);
+    assertTrue(yaml.contains(home.resolve("state/gateway.heartbeat").toString()), yaml);
+    assertTrue(
+        init.out().contains("not found: API server: on in .env, but API_SERVER_KEY is missing"),
+        init.out());
+    assertFalse(yaml.contains("sh0rt-k3y"), yaml);
   }
 
   @Test

@@ -205,7 +205,7 @@ public final class HermesProbe {
   private TargetDraft.Health health(
       Path home, Path checkout, String python, GatewayUnit unit, String unitName) {
     ApiServerSetting api = ApiServerSetting.read(home.resolve(".env"));
-    if (api.enabled()) {
+    if (api.starts()) {
       String url = "http://127.0.0.1:" + api.port() + "/health";
       found.add(
           "API server: enabled in .env, port "
@@ -214,19 +214,27 @@ public final class HermesProbe {
       notes.put(
           "health",
           List.of(
-              "The API server platform is on (API_SERVER_ENABLED in .env): its GET /health.",
+              "The API server platform is on (.env, with an API_SERVER_KEY): its GET /health.",
               "Besides this, the unit must be running."));
       return new TargetDraft.Health(url, List.of(), "30s", "3m");
     }
-    missing.add(
-        "API server: not enabled in .env (API_SERVER_ENABLED), so the gateway has no HTTP"
-            + " endpoint to probe");
+    if (api.enabled()) {
+      missing.add(
+          "API server: on in .env, but API_SERVER_KEY is missing or shorter than 16 characters, so"
+              + " Hermes refuses to start it; health uses the gateway's liveness instead (set a"
+              + " strong API_SERVER_KEY and run init again for /health)");
+    } else {
+      missing.add(
+          "API server: not enabled in .env (API_SERVER_ENABLED), so the gateway has no HTTP"
+              + " endpoint to probe");
+    }
     GatewayLiveness liveness = GatewayLiveness.choose(checkout, home, python, unit, unitName);
     found.add("liveness: " + liveness.description());
     notes.put(
         "health",
         List.of(
-            "No API server (API_SERVER_ENABLED is not on in .env), so no /health to probe.",
+            "No API server that starts (.env: API_SERVER_ENABLED and an API_SERVER_KEY of 16+"
+                + " characters), so no /health to probe.",
             "Healthy = the unit running, and " + liveness.description() + ".",
             "Chosen from the installed code; with the API server on, use http:"
                 + " http://127.0.0.1:8642/health."));
