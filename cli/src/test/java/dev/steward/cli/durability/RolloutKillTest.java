@@ -83,7 +83,7 @@ class RolloutKillTest {
       // No process is left that runs the rollout's workflow tasks, nor the second host's update.
       workers.values().forEach(StewardProcess::kill);
       Instant killed = Instant.now();
-      targets.keySet().forEach(host -> startWorker(host, "-2"));
+      startWorkers(List.copyOf(targets.keySet()), "-2");
       Instant ready = Instant.now();
       openGate();
 
@@ -109,7 +109,7 @@ class RolloutKillTest {
       FleetRolloutStatus waiting = status(client, id);
       assertEquals(HostState.UPDATING, state(waiting, host(2)), waiting.toString());
       assertEquals(HostState.WAITING, state(waiting, host(3)), waiting.toString());
-      startWorker(host(2), "-2");
+      startWorkers(List.of(host(2)), "-2");
       Instant ready = Instant.now();
       openGate();
 
@@ -138,7 +138,7 @@ class RolloutKillTest {
       service.restartService(
           ConfigLoader.forThisMachine().load(target.config()).targets().get("demo"));
     }
-    targets.keySet().forEach(host -> startWorker(host, "-1"));
+    startWorkers(List.copyOf(targets.keySet()), "-1");
     return first.publish("healthy v2");
   }
 
@@ -276,21 +276,23 @@ class RolloutKillTest {
     return id;
   }
 
-  /** The host's {@code steward worker}, once it says it serves. */
-  private void startWorker(String host, String suffix) {
-    StewardProcess worker =
-        StewardProcess.start(
-            LOGS,
-            host + suffix,
-            Map.of(),
-            "-c",
-            workerConfig(host).toString(),
-            "worker",
-            "--wait-for-server",
-            "60");
-    processes.add(worker);
-    workers.put(host, worker);
-    worker.awaitOutput("steward worker for host", PATIENCE);
+  /** The hosts' {@code steward worker} processes, started together, once each says it serves. */
+  private void startWorkers(List<String> hosts, String suffix) {
+    for (String host : hosts) {
+      StewardProcess worker =
+          StewardProcess.start(
+              LOGS,
+              host + suffix,
+              Map.of(),
+              "-c",
+              workerConfig(host).toString(),
+              "worker",
+              "--wait-for-server",
+              "60");
+      processes.add(worker);
+      workers.put(host, worker);
+    }
+    hosts.forEach(host -> workers.get(host).awaitOutput("steward worker for host", PATIENCE));
   }
 
   /** The host's target config with the server, a log directory, and on the first the fleet. */
