@@ -2,14 +2,10 @@ package dev.steward.cli.durability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.worker.Await;
 import dev.steward.worker.RealTemporalServer;
 import dev.steward.worker.TemporalConnection;
-import dev.steward.worker.TestTarget;
-import dev.steward.worker.config.ConfigLoader;
 import dev.steward.worker.config.TemporalSettings;
 import dev.steward.workflows.fleet.FleetOutcome;
 import dev.steward.workflows.fleet.FleetRolloutResult;
@@ -22,12 +18,9 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,16 +31,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A rollout whose workers are SIGKILLed mid-batch, on the real Temporal server with real processes:
- * three hosts, each its own {@code steward worker} process with its own steward.yaml and target
- * (checkout cloned from one upstream, state, service on its own port); the first host's config has
- * the fleet and starts the rollout ({@code rollout start --detach}, a process too). Canary {@code
- * [h1]}, then {@code [h2 h3]} with {@code maxParallel: 1}.
- *
- * <p>Every worker polls the shared workflows queue, so the rollout's workflow tasks may run on any
- * of them: "the controller's worker" is all three. To make the kill land mid-batch and mid-update
- * without racing a fast update, the second host's snapshot is an export command that waits for a
- * gate file the test opens only after the kill and the restart.
+ * A rollout whose workers are SIGKILLed mid-batch, on the real Temporal server with real processes
+ * ({@link ProcessFleet}: three hosts, a worker process each; {@code rollout start --detach} a
+ * process too). Every worker polls the shared workflows queue, so the rollout's workflow tasks may
+ * run on any of them: "the controller's worker" is all three. The kill waits for conditions (the
+ * second host's gated snapshot running, the rollout's status query), never for time.
  */
 class RolloutKillTest {
   @RegisterExtension static final RealTemporalServer temporal = new RealTemporalServer();
@@ -56,36 +44,31 @@ class RolloutKillTest {
   private static final Path LOGS = Path.of("target", "durability-logs", "rollout-kill");
 
   @TempDir Path tmp;
-  private final Map<String, TestTarget> targets = new LinkedHashMap<>();
-  private final Map<String, StewardProcess> workers = new LinkedHashMap<>();
-  private final List<StewardProcess> processes = new ArrayList<>();
-  private final ServiceActivitiesImpl service = new ServiceActivitiesImpl();
-  private String fleet;
+  private ProcessFleet fleet;
 
   @AfterEach
   void cleanUp() {
-    processes.forEach(StewardProcess::close);
-    for (TestTarget target : targets.values()) {
-      service.stopService(
-          ConfigLoader.forThisMachine().load(target.config()).targets().get("demo"));
+    if (fleet != null) {
+      fleet.close();
     }
   }
 
   @Test
   void every_worker_killed_mid_batch_and_restarted_resumes_the_rollout_each_host_updated_once()
       throws Exception {
-    String next = fleetOf("ctl");
+    fleet = ProcessFleet.start(temporal, tmp, LOGS, "ctl");
+    String next = fleet.publish("healthy v2");
     try (TemporalConnection connection = connect()) {
       WorkflowClient client = connection.client();
-      String id = startRollout();
+      String id = fleet.startRollout();
       awaitSecondHostMidUpdate(client, id);
 
       // No process is left that runs the rollout's workflow tasks, nor the second host's update.
-      workers.values().forEach(StewardProcess::kill);
+      fleet.killWorkers(fleet.hosts());
       Instant killed = Instant.now();
-      startWorkers(List.copyOf(targets.keySet()), "-2");
+      fleet.startWorkers(fleet.hosts(), "-2");
       Instant ready = Instant.now();
-      openGate();
+      fleet.openGate();
 
       FleetRolloutResult result = result(client, id);
       assertUpdatedOnceEach(client, id, result, next);
@@ -97,21 +80,22 @@ class RolloutKillTest {
 
   @Test
   void a_host_worker_killed_mid_update_resumes_it_and_the_rollout_waits_for_it() throws Exception {
-    String next = fleetOf("hw");
+    fleet = ProcessFleet.start(temporal, tmp, LOGS, "hw");
+    String next = fleet.publish("healthy v2");
     try (TemporalConnection connection = connect()) {
       WorkflowClient client = connection.client();
-      String id = startRollout();
+      String id = fleet.startRollout();
       awaitSecondHostMidUpdate(client, id);
 
-      workers.get(host(2)).kill();
+      fleet.killWorkers(List.of(host(2)));
       Instant killed = Instant.now();
       // The rollout waits for the host whose code and data are in flight: it starts no other.
       FleetRolloutStatus waiting = status(client, id);
       assertEquals(HostState.UPDATING, state(waiting, host(2)), waiting.toString());
       assertEquals(HostState.WAITING, state(waiting, host(3)), waiting.toString());
-      startWorkers(List.of(host(2)), "-2");
+      fleet.startWorkers(List.of(host(2)), "-2");
       Instant ready = Instant.now();
-      openGate();
+      fleet.openGate();
 
       FleetRolloutResult result = result(client, id);
       assertUpdatedOnceEach(client, id, result, next);
@@ -121,60 +105,9 @@ class RolloutKillTest {
     }
   }
 
-  /**
-   * Three hosts {@code PREFIX-1..3} with their workers running, a fleet {@code PREFIX} on the
-   * first, and a new release published; returns its revision.
-   */
-  private String fleetOf(String prefix) throws IOException {
-    fleet = prefix;
-    TestTarget first = TestTarget.createOnHost(tmp.resolve(prefix + "-1"), prefix + "-1");
-    targets.put(prefix + "-1", first);
-    for (int i = 2; i <= 3; i++) {
-      String host = prefix + "-" + i;
-      targets.put(host, TestTarget.onHost(tmp.resolve(host), first, host));
-    }
-    gateSnapshot(targets.get(host(2)));
-    for (TestTarget target : targets.values()) {
-      service.restartService(
-          ConfigLoader.forThisMachine().load(target.config()).targets().get("demo"));
-    }
-    startWorkers(List.copyOf(targets.keySet()), "-1");
-    return first.publish("healthy v2");
-  }
-
-  /**
-   * The host's snapshot export marks that it started, then waits for the gate; it is the first
-   * thing its update does on its state after the lock, so the update cannot finish before the test
-   * opens the gate. The orphan of a killed worker waits too, and ends when it opens.
-   */
-  private void gateSnapshot(TestTarget target) throws IOException {
-    String wait =
-        "touch "
-            + exporting()
-            + "; while [ ! -e "
-            + gate()
-            + " ]; do sleep 0.1; done; tar -cf \"$1\" --exclude=./.steward .";
-    target.snapshotCommands(
-        "[sh, -c, '" + wait + "', export, \"{file}\"]",
-        "[sh, -c, 'tar -xf \"$1\"', import, \"{file}\"]");
-  }
-
-  private Path exporting() {
-    return tmp.resolve(fleet + "-exporting");
-  }
-
-  private Path gate() {
-    return tmp.resolve(fleet + "-gate");
-  }
-
-  private void openGate() throws IOException {
-    Files.writeString(gate(), "go\n");
-  }
-
   /** Mid-batch: the canary updated, the second host's update in its snapshot, the third waiting. */
   private void awaitSecondHostMidUpdate(WorkflowClient client, String id) {
-    Await.until(
-        "the second host's snapshot export to start", PATIENCE, () -> Files.exists(exporting()));
+    fleet.awaitGatedExport();
     Await.until(
         "the rollout to show the second host updating",
         PATIENCE,
@@ -194,10 +127,10 @@ class RolloutKillTest {
       WorkflowClient client, String id, FleetRolloutResult result, String next) throws IOException {
     assertEquals(FleetOutcome.UPDATED, result.outcome(), result.message());
     assertEquals(next, result.revision(), result.message());
-    for (Map.Entry<String, TestTarget> host : targets.entrySet()) {
-      assertEquals(next, host.getValue().revision(), host.getKey() + "'s checkout");
+    List<String> hosts = fleet.hosts();
+    for (String host : hosts) {
+      assertEquals(next, fleet.target(host).revision(), host + "'s checkout");
     }
-    List<String> hosts = List.copyOf(targets.keySet());
     List<String> childIds = hosts.stream().map(h -> id + "/" + h).toList();
     List<String> started =
         client.fetchHistory(id).getEvents().stream()
@@ -232,7 +165,7 @@ class RolloutKillTest {
 
   /** The fleet's update runs as the server lists them, once all of them have closed. */
   private List<WorkflowExecutionMetadata> updateRuns(WorkflowClient client, int count) {
-    String query = "StewardFleet = '" + fleet + "' AND WorkflowType = 'UpdateWorkflow'";
+    String query = "StewardFleet = '" + fleet.name() + "' AND WorkflowType = 'UpdateWorkflow'";
     // Visibility follows a run's end by a moment.
     return Await.value(
         "the fleet's " + count + " closed update runs in the server's list",
@@ -256,76 +189,8 @@ class RolloutKillTest {
                 .toString());
   }
 
-  /** {@code steward rollout start FLEET --detach} from the first host: prints the rollout's id. */
-  private String startRollout() {
-    StewardProcess start =
-        StewardProcess.start(
-            LOGS,
-            fleet + "-start",
-            Map.of(),
-            "-c",
-            workerConfig(host(1)).toString(),
-            "rollout",
-            "start",
-            fleet,
-            "--detach");
-    processes.add(start);
-    assertEquals(0, start.exitCode(PATIENCE), start.toString());
-    String id = start.stdout().strip();
-    assertTrue(id.startsWith("rollout/" + fleet + "/"), start.toString());
-    return id;
-  }
-
-  /** The hosts' {@code steward worker} processes, started together, once each says it serves. */
-  private void startWorkers(List<String> hosts, String suffix) {
-    for (String host : hosts) {
-      StewardProcess worker =
-          StewardProcess.start(
-              LOGS,
-              host + suffix,
-              Map.of(),
-              "-c",
-              workerConfig(host).toString(),
-              "worker",
-              "--wait-for-server",
-              "60");
-      processes.add(worker);
-      workers.put(host, worker);
-    }
-    hosts.forEach(host -> workers.get(host).awaitOutput("steward worker for host", PATIENCE));
-  }
-
-  /** The host's target config with the server, a log directory, and on the first the fleet. */
-  private Path workerConfig(String host) {
-    TestTarget target = targets.get(host);
-    Path config = target.root().resolve("worker.yaml");
-    if (Files.exists(config)) {
-      return config;
-    }
-    String fleets =
-        host.equals(host(1))
-            ? "fleets:\n  "
-                + fleet
-                + ":\n    target: demo\n    hosts: ["
-                + String.join(", ", targets.keySet())
-                + "]\n    canary: 1\n    batches: [2]\n    maxParallel: 1\n"
-            : "";
-    try {
-      return Files.writeString(
-          config,
-          temporal.configSection()
-              + "logs:\n  dir: "
-              + target.root().resolve("logs")
-              + "\n"
-              + Files.readString(target.config())
-              + fleets);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   private String host(int n) {
-    return fleet + "-" + n;
+    return fleet.host(n);
   }
 
   private static HostState state(FleetRolloutStatus status, String host) {
