@@ -21,13 +21,11 @@ import io.temporal.client.WorkflowStub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -298,12 +296,6 @@ class RealServerRebootTest {
 
   /** Prints a measured figure and keeps it in target/real-server-figures.txt. */
   private static void figure(String format, Object... values) throws IOException {
-    String line = String.format(Locale.ROOT, format, values);
-    System.out.println("[real server] " + line);
-    Files.writeString(
-        Path.of("target", "real-server-figures.txt"),
-        Instant.now() + " " + line + "\n",
-        StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
+    ServerRuns.figure(format, values);
   }
 }

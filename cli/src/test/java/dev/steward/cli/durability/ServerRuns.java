@@ -11,9 +11,14 @@ import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.api.workflowservice.v1.RecordActivityTaskHeartbeatByIdRequest;
 import io.temporal.client.WorkflowClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -113,6 +118,17 @@ final class ServerRuns {
   /** Seconds from {@code from} to {@code to}, for the figures in docs/durability.md. */
   static double seconds(Instant from, Instant to) {
     return to == null ? Double.NaN : Duration.between(from, to).toMillis() / 1000.0;
+  }
+
+  /** Prints a measured figure and keeps it in target/real-server-figures.txt (docs quote it). */
+  static void figure(String format, Object... values) throws IOException {
+    String line = String.format(Locale.ROOT, format, values);
+    System.out.println("[real server] " + line);
+    Files.writeString(
+        Path.of("target", "real-server-figures.txt"),
+        Instant.now() + " " + line + "\n",
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
   }
 
   private static DescribeWorkflowExecutionResponse describe(
