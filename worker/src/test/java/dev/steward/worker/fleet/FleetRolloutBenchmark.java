@@ -169,6 +169,8 @@ class FleetRolloutBenchmark {
     row("time with no host update running", children.idleMillis(wall) + " ms");
     row("of which between batches", children.betweenBatchesMillis(batches) + " ms");
     row("rollout history (runs: events, bytes)", histories.toString());
+    row("its events by type", histories.byType().toString());
+    row("a host's own update's history (median)", children.medianEvents() + " events");
     row(
         "server CPU over the rollout (per host)",
         String.format("%.1f s (%.2f s)", serverCpu / 1000.0, serverCpu / 1000.0 / size));

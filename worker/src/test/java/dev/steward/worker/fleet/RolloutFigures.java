@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** What {@link FleetRolloutBenchmark} reads off the server and the machine after a rollout. */
 final class RolloutFigures {
@@ -39,7 +41,7 @@ final class RolloutFigures {
   }
 
   /** Each run of the rollout, first to last: its events and their size as the server sent them. */
-  record Histories(List<int[]> runs) {
+  record Histories(List<int[]> runs, Map<String, Integer> byType) {
     @Override
     public String toString() {
       int events = runs.stream().mapToInt(r -> r[0]).sum();
@@ -62,25 +64,35 @@ final class RolloutFigures {
   /** The rollout's runs from {@code first}, following each continue-as-new to the next run. */
   static Histories histories(WorkflowClient client, String workflowId, WorkflowExecution first) {
     List<int[]> runs = new ArrayList<>();
+    Map<String, Integer> byType = new TreeMap<>();
     String runId = first.getRunId();
     while (runId != null) {
       History history = client.fetchHistory(workflowId, runId).getHistory();
       runs.add(new int[] {history.getEventsCount(), history.getSerializedSize()});
+      for (HistoryEvent event : history.getEventsList()) {
+        String type = event.getEventType().name().replace("EVENT_TYPE_", "").toLowerCase();
+        byType.merge(type, 1, Integer::sum);
+      }
       HistoryEvent last = history.getEvents(history.getEventsCount() - 1);
       runId =
           last.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW
               ? last.getWorkflowExecutionContinuedAsNewEventAttributes().getNewExecutionRunId()
               : null;
     }
-    return new Histories(runs);
+    return new Histories(runs, byType);
   }
 
   /** The hosts' own update runs, as the server recorded their start and close. */
-  record Children(List<Instant[]> runs) {
+  record Children(List<Instant[]> runs, List<Long> events) {
     String medianMax() {
       List<Long> millis =
           runs.stream().map(r -> r[1].toEpochMilli() - r[0].toEpochMilli()).sorted().toList();
       return millis.get(millis.size() / 2) + " ms, " + millis.get(millis.size() - 1) + " ms";
+    }
+
+    /** The median history length of a host's update, to set beside the rollout's per host. */
+    long medianEvents() {
+      return events.stream().sorted().toList().get(events.size() / 2);
     }
 
     /**
@@ -131,11 +143,13 @@ final class RolloutFigures {
 
   static Children children(WorkflowClient client, List<HostRollout> hosts) {
     List<Instant[]> runs = new ArrayList<>();
+    List<Long> events = new ArrayList<>();
     for (HostRollout host : hosts) {
       WorkflowExecutionDescription run =
           client.newUntypedWorkflowStub(host.workflowId()).describe();
       runs.add(new Instant[] {run.getStartTime(), run.getCloseTime()});
+      events.add(run.getRawDescription().getWorkflowExecutionInfo().getHistoryLength());
     }
-    return new Children(runs);
+    return new Children(runs, events);
   }
 }
