@@ -151,6 +151,14 @@ public final class RealTemporalServer implements BeforeAllCallback, AfterAllCall
     return process != null && process.isAlive();
   }
 
+  /** The server process's pid, for a benchmark that reads its CPU time from /proc. */
+  public long pid() {
+    if (!isRunning()) {
+      throw new IllegalStateException("the Temporal server does not run");
+    }
+    return process.pid();
+  }
+
   /** {@code 127.0.0.1:port} of the gRPC frontend. */
   public String address() {
     return "127.0.0.1:" + port;
