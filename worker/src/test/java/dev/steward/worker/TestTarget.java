@@ -88,7 +88,7 @@ public final class TestTarget {
   public static TestTarget createOnHost(Path root, String host) throws IOException {
     TestTarget target = new TestTarget(root, root.resolve("upstream"), host);
     Files.createDirectories(target.upstream());
-    target.git(root, "init", "-q", "-b", "main", target.upstream().toString());
+    git(root, "init", "-q", "-b", "main", target.upstream().toString());
     Files.writeString(target.upstream().resolve("service.py"), SERVICE);
     target.publish("healthy");
     return target.cloneAndConfigure();
@@ -334,7 +334,8 @@ public final class TestTarget {
     return this;
   }
 
-  private String git(Path dir, String... args) throws IOException {
+  /** Runs git in {@code dir} as a test committer, asserts it exits 0, and returns its output. */
+  public static String git(Path dir, String... args) throws IOException {
     List<String> argv = new ArrayList<>(List.of("git", "-c", "user.name=Test", "-c"));
     argv.addAll(List.of("user.email=test@steward.invalid", "-C", dir.toString()));
     argv.addAll(List.of(args));

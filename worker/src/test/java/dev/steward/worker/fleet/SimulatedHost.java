@@ -1,16 +1,12 @@
 package dev.steward.worker.fleet;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
+import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.worker.config.StewardConfig;
 import dev.steward.workflows.host.TargetPlan;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A host of a benchmark fleet whose update costs as little as a real update can: a git checkout
@@ -33,7 +29,7 @@ final class SimulatedHost {
   /** A tiny upstream with one release, for every host to clone. */
   static Path upstream(Path root) throws IOException {
     Path upstream = Files.createDirectories(root.resolve("upstream"));
-    git(root, "init", "-q", "-b", "main", upstream.toString());
+    TestTarget.git(root, "init", "-q", "-b", "main", upstream.toString());
     publish(upstream, "first");
     return upstream;
   }
@@ -41,9 +37,9 @@ final class SimulatedHost {
   /** Commits a release upstream and returns its revision. */
   static String publish(Path upstream, String release) throws IOException {
     Files.writeString(upstream.resolve("release.txt"), release + "\n");
-    git(upstream, "add", "-A");
-    git(upstream, "commit", "-q", "-m", "release " + release);
-    return git(upstream, "rev-parse", "HEAD").strip();
+    TestTarget.git(upstream, "add", "-A");
+    TestTarget.git(upstream, "commit", "-q", "-m", "release " + release);
+    return TestTarget.git(upstream, "rev-parse", "HEAD").strip();
   }
 
   /**
@@ -55,7 +51,7 @@ final class SimulatedHost {
     SimulatedHost sim = new SimulatedHost(host, Files.createDirectories(root.resolve(host)));
     Files.createDirectories(sim.state());
     Files.writeString(sim.state().resolve("state.json"), "{\"host\": \"" + host + "\"}\n");
-    git(sim.root, "clone", "-q", upstream.toString(), sim.checkout().toString());
+    TestTarget.git(sim.root, "clone", "-q", upstream.toString(), sim.checkout().toString());
     String yaml =
         "host: "
             + host
@@ -90,7 +86,7 @@ final class SimulatedHost {
   }
 
   String revision() throws IOException {
-    return git(checkout(), "rev-parse", "HEAD").strip();
+    return TestTarget.git(checkout(), "rev-parse", "HEAD").strip();
   }
 
   Path config() {
@@ -103,20 +99,5 @@ final class SimulatedHost {
 
   private Path state() {
     return root.resolve("state");
-  }
-
-  private static String git(Path dir, String... args) throws IOException {
-    List<String> argv = new ArrayList<>(List.of("git", "-c", "user.name=Bench", "-c"));
-    argv.addAll(List.of("user.email=bench@steward.invalid", "-C", dir.toString()));
-    argv.addAll(List.of(args));
-    Process git = new ProcessBuilder(argv).redirectErrorStream(true).start();
-    String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    try {
-      assertEquals(0, git.waitFor(), () -> String.join(" ", argv) + ": " + output);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    return output;
   }
 }
