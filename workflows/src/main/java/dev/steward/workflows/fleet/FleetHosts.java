@@ -8,6 +8,7 @@ import dev.steward.workflows.host.FailureTypes;
 import dev.steward.workflows.host.HealthReport;
 import dev.steward.workflows.host.HostActivityStubs;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.pipeline.FailureReason;
 import dev.steward.workflows.recovery.RecoveryOutcome;
 import dev.steward.workflows.recovery.RecoveryResult;
 import dev.steward.workflows.recovery.RestoreRequest;
@@ -23,7 +24,6 @@ import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
-import io.temporal.failure.TemporalFailure;
 import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -76,7 +76,7 @@ final class FleetHosts {
                 "Resolve the revision of " + plan.target() + " to roll out, on " + first)
             .resolveRevision(reached.plan(), requested);
       } catch (ActivityFailure e) {
-        why = reason(e);
+        why = FailureReason.of(e);
       }
     }
     throw ApplicationFailure.newNonRetryableFailure(
@@ -116,7 +116,7 @@ final class FleetHosts {
       started.accept(new HostRollout(host, HostState.UPDATING, id, runId, null, null, null));
       return landing(host, id, runId, result.get());
     } catch (ChildWorkflowFailure e) {
-      String why = "its update could not run: " + reason(e);
+      String why = "its update could not run: " + FailureReason.of(e);
       return new Landing(
           new HostRollout(host, HostState.FAILED, id, runId, null, null, why), false, false);
     }
@@ -137,7 +137,7 @@ final class FleetHosts {
               .verifyHealth(reached.plan());
       return health.healthy() ? null : "unhealthy after the bake: " + health.message();
     } catch (ActivityFailure e) {
-      return "its health could not be re-checked: " + reason(e);
+      return "its health could not be re-checked: " + FailureReason.of(e);
     }
   }
 
@@ -178,7 +178,7 @@ final class FleetHosts {
       }
       return broken(updated, why + "; restore failed: " + result.message());
     } catch (ChildWorkflowFailure e) {
-      return broken(updated, why + "; restore could not run: " + reason(e));
+      return broken(updated, why + "; restore could not run: " + FailureReason.of(e));
     }
   }
 
@@ -228,7 +228,7 @@ final class FleetHosts {
         return new Reached(
             null, "its worker did not pick up within " + FleetTexts.duration(plan.hostTimeout()));
       }
-      return new Reached(null, reason(e));
+      return new Reached(null, FailureReason.of(e));
     }
   }
 
@@ -270,14 +270,5 @@ final class FleetHosts {
   /** A snapshot's file name, as a restore takes it; the update reports its full path. */
   private static String fileName(String snapshot) {
     return snapshot.substring(snapshot.lastIndexOf('/') + 1);
-  }
-
-  /** The one line a failure carries: an activity's or child's own message, not the wrapper's. */
-  static String reason(TemporalFailure failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause instanceof ApplicationFailure app ? app.getOriginalMessage() : cause.getMessage();
   }
 }

@@ -3,6 +3,7 @@ package dev.steward.workflows.fleet;
 import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.host.FailureTypes;
 import dev.steward.workflows.host.HostActivityStubs;
+import dev.steward.workflows.pipeline.FailureReason;
 import dev.steward.workflows.update.ApprovalDecision;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -69,7 +70,7 @@ public class FleetRolloutWorkflowImpl implements FleetRolloutWorkflow {
           .resolveFleet(request.fleet());
     } catch (ActivityFailure e) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "fleet " + request.fleet() + ": " + FleetHosts.reason(e), FailureTypes.CONFIG_INVALID);
+          "fleet " + request.fleet() + ": " + FailureReason.of(e), FailureTypes.CONFIG_INVALID);
     }
   }
 

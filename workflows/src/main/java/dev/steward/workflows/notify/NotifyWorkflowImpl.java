@@ -4,8 +4,8 @@ import dev.steward.workflows.host.HostActivityStubs;
 import dev.steward.workflows.host.NotifyActivities;
 import dev.steward.workflows.host.NotifyPlan.Channel;
 import dev.steward.workflows.host.Summaries;
+import dev.steward.workflows.pipeline.FailureReason;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import java.util.ArrayList;
@@ -31,15 +31,9 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
         attempts.get(i).get();
         sent.add(channels.get(i).describe());
       } catch (ActivityFailure e) {
-        failed.add(channels.get(i).describe() + ": " + reason(e));
+        failed.add(channels.get(i).describe() + ": " + FailureReason.of(e));
       }
     }
     return new NotifyResult(sent, failed);
-  }
-
-  private static String reason(ActivityFailure failure) {
-    return failure.getCause() instanceof ApplicationFailure application
-        ? application.getOriginalMessage()
-        : String.valueOf(failure.getCause() == null ? failure : failure.getCause().getMessage());
   }
 }

@@ -3,8 +3,6 @@ package dev.steward.workflows.pipeline;
 import dev.steward.workflows.host.TargetPlan;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
-import io.temporal.failure.TemporalFailure;
-import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +59,7 @@ public final class StepLog {
       finish(step, passed.test(value) ? StepStatus.OK : StepStatus.FAILED, describe.apply(value));
       return value;
     } catch (ActivityFailure failure) {
-      String message = messageOf(failure);
+      String message = FailureReason.of(failure);
       finish(step, StepStatus.FAILED, message);
       throw new StepFailedException(step, typeOf(failure), message);
     }
@@ -146,20 +144,6 @@ public final class StepLog {
         .tagged(Map.of("step", step.wire(), "status", status.wire()))
         .timer(STEP_DURATION_METRIC)
         .record(com.uber.m3.util.Duration.ofMillis(took));
-  }
-
-  private static String messageOf(ActivityFailure failure) {
-    Throwable cause = failure.getCause();
-    if (cause instanceof ApplicationFailure application) {
-      return application.getOriginalMessage();
-    }
-    if (cause instanceof TimeoutFailure timeout) {
-      return "timed out (" + timeout.getTimeoutType().name().toLowerCase().replace('_', '-') + ")";
-    }
-    if (cause instanceof TemporalFailure temporal) {
-      return temporal.getOriginalMessage();
-    }
-    return failure.getOriginalMessage();
   }
 
   private static String typeOf(ActivityFailure failure) {
