@@ -94,15 +94,17 @@ class HermesAgentUpdateTest {
   @Test
   void an_update_whose_new_release_fails_health_rolls_back_code_config_and_state_db_rows()
       throws Exception {
-    // The real newer release is healthy here, so the update carries a migration that breaks it:
-    // it turns the API server off (no /health: its key alone would keep it on), renames the model
-    // and deletes a conversation. The rollback re-runs `then` on the old code; `hermes import`
-    // after it puts all of it back.
+    // The real newer release is healthy here, so the update carries a migration that breaks it
+    // the way the field guide's outage began, with a gateway that exits 0: it opens WhatsApp's DM
+    // policy without an allow-all opt-in, which Hermes refuses at start ("Gateway exiting
+    // cleanly"), and it renames the model and deletes a conversation. Health sees the process gone
+    // and fails at once; the rollback re-runs `then` on the old code, and `hermes import` after it
+    // puts .env, config.yaml and state.db back.
     Path migration =
         script(
             "migrate-badly.sh",
             "set -e\n"
-                + "sed -i 's/^API_SERVER_/# API_SERVER_/' "
+                + "printf 'WHATSAPP_ENABLED=true\\nWHATSAPP_DM_POLICY=open\\n' >> "
                 + hermes.home.resolve(".env")
                 + "\nHERMES_HOME="
                 + hermes.home
@@ -124,6 +126,9 @@ class HermesAgentUpdateTest {
         result.outcome(),
         () -> result.message() + "\n" + result.steps());
     assertEquals(StepStatus.FAILED, step(result, "health").status());
+    assertTrue(
+        step(result, "health").message().contains("exited"),
+        () -> "health saw the gateway exit: " + step(result, "health").message());
     String migrated =
         new String(
             TestTarget.archiveEntry(Path.of(result.preRestoreSnapshot()), "config.yaml"), UTF_8);
