@@ -10,6 +10,7 @@ import dev.steward.workflows.host.Notice;
 import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.notify.Notices;
+import dev.steward.workflows.pipeline.FailureReason;
 import dev.steward.workflows.pipeline.Step;
 import dev.steward.workflows.recovery.RecoveryRequest;
 import dev.steward.workflows.recovery.RecoveryResult;
@@ -63,7 +64,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
         throw e;
       }
       Workflow.getLogger(MonitorWorkflowImpl.class)
-          .warn("keeping the last plan: {}", e.getMessage());
+          .warn("keeping the last plan: {}", FailureReason.of(e));
     }
   }
 
@@ -88,7 +89,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
           || Workflow.getVersion("monitor-skips-refused-cycle", Workflow.DEFAULT_VERSION, 1) < 1) {
         throw e;
       }
-      Workflow.getLogger(MonitorWorkflowImpl.class).warn("cycle skipped: {}", e.getMessage());
+      Workflow.getLogger(MonitorWorkflowImpl.class).warn("cycle skipped: {}", FailureReason.of(e));
     }
   }
 
@@ -121,7 +122,8 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
     try {
       HostActivityStubs.heartbeat(plan, Summaries.heartbeat(plan, up)).pingHeartbeat(plan, up);
     } catch (ActivityFailure e) {
-      Workflow.getLogger(MonitorWorkflowImpl.class).warn("heartbeat failed: {}", e.getMessage());
+      Workflow.getLogger(MonitorWorkflowImpl.class)
+          .warn("heartbeat failed: {}", FailureReason.of(e));
     }
   }
 
@@ -201,7 +203,7 @@ public class MonitorWorkflowImpl implements MonitorWorkflow {
               plan,
               Notice.WARNING,
               plan.target() + ": recovery could not start",
-              String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage()),
+              FailureReason.of(e),
               null));
       return "could not start " + id;
     }

@@ -3,6 +3,7 @@ package dev.steward.workflows.notify;
 import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.host.Notice;
 import dev.steward.workflows.host.TargetPlan;
+import dev.steward.workflows.pipeline.FailureReason;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -54,7 +55,7 @@ public final class Notices {
       Workflow.getWorkflowExecution(child).get();
     } catch (RuntimeException e) {
       Workflow.getLogger(Notices.class)
-          .warn("could not start notification {}: {}", id, e.getMessage());
+          .warn("could not start notification {}: {}", id, FailureReason.of(e));
     }
   }
 }
