@@ -53,16 +53,7 @@ final class UpdateFinish {
     if (ending.verifiedHealthy()) {
       GoodReleases.mark(steps, plan);
     }
-    RunStatus status =
-        new RunStatus(
-            ending.statusWord(),
-            now(),
-            preRevision,
-            postRevision,
-            ending.outcome().wire(),
-            Workflow.getInfo().getWorkflowId(),
-            snapshot == null ? null : snapshot.file(),
-            ending.message());
+    RunStatus status = status(ending, postRevision);
     Workflow.newDetachedCancellationScope(
             () -> {
               writeStatus(status);
@@ -111,8 +102,7 @@ final class UpdateFinish {
       parts.add(Step.MARK_GOOD);
     }
     parts.add(Step.STATUS);
-    StageActivities stages =
-        HostActivityStubs.stages(plan, parts.get(0).summary(plan) + ", finish the run");
+    StageActivities stages = HostActivityStubs.stages(plan, Step.summaryOf(parts, plan));
     // A failed step is recorded, never the run's: extra snapshots or a missing status line, or a
     // release not marked good, undo no update.
     return steps.recordStage(

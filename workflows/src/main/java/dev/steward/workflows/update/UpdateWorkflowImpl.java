@@ -193,7 +193,7 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
   /** The disk check and the revision in one round trip; a low disk stops it before the revision. */
   private void checkDiskAndRecordRevision() {
     StageActivities stages =
-        HostActivityStubs.stages(plan, Step.DISK.summary(plan) + ", read its revision");
+        HostActivityStubs.stages(plan, Step.summaryOf(List.of(Step.DISK, Step.REVISION), plan));
     StageReport report =
         steps.runStage(
             List.of(Step.DISK),
