@@ -12,6 +12,7 @@ import dev.steward.activities.recovery.RecoveryActivitiesImpl;
 import dev.steward.activities.service.HealthProgressSignals;
 import dev.steward.activities.service.ServiceActivitiesImpl;
 import dev.steward.activities.snapshot.SnapshotActivitiesImpl;
+import dev.steward.activities.stage.StageActivitiesImpl;
 import dev.steward.activities.status.StatusActivitiesImpl;
 import dev.steward.worker.boundary.HostBoundary;
 import dev.steward.worker.config.ConfigFleets;
@@ -118,13 +119,18 @@ public final class StewardWorker {
         NotifyWorkflowImpl.class,
         FleetRolloutWorkflowImpl.class);
     Worker activities = newWorker.apply(TaskQueues.forHost(host));
+    DiskActivitiesImpl disk = new DiskActivitiesImpl();
+    CodeActivitiesImpl code = new CodeActivitiesImpl();
+    SnapshotActivitiesImpl snapshots = new SnapshotActivitiesImpl();
+    StatusActivitiesImpl status = new StatusActivitiesImpl();
     activities.registerActivitiesImplementations(
         new PipelineActivitiesImpl(new ConfigPlans(config), client),
-        new DiskActivitiesImpl(),
-        new CodeActivitiesImpl(),
-        new SnapshotActivitiesImpl(),
+        disk,
+        code,
+        snapshots,
         new ServiceActivitiesImpl(new HealthProgressSignals(client)),
-        new StatusActivitiesImpl(),
+        status,
+        new StageActivitiesImpl(disk, code, snapshots, status),
         new HoldActivitiesImpl(),
         new NotifyActivitiesImpl(),
         new RecoveryActivitiesImpl(),

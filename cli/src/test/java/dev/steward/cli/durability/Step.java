@@ -7,16 +7,15 @@ package dev.steward.cli.durability;
 enum Step implements PipelineStep {
   PLAN("plan", "ResolvePlan", 1),
   LOCK("lock", "AcquireLock", 1),
-  DISK("disk", "CheckDisk", 1),
-  REVISION("revision", "ReadRevision", 1),
+  /** The disk check and the revision: one activity since the update's host stages. */
+  DISK("disk", "CheckDiskAndReadRevision", 1),
   SNAPSHOT("snapshot", "TakeSnapshot", 1),
   UPDATE("update", "UpdateCode", 1),
   PATCHES("patches", "ApplyPatches", 1),
   RESTART("restart", "RestartService", 1),
   HEALTH("health", "VerifyHealth", 1),
-  PRUNE("prune", "PruneSnapshots", 1),
-  GOOD_RELEASE("good-release", "MarkGoodRelease", 1),
-  STATUS("status", "WriteStatus", 1),
+  /** Prune, good-release and status: one activity since the update's host stages. */
+  FINISH("finish", "FinishUpdate", 1),
   ROLLBACK_STOP("rollback-stop", "StopService", 1),
   PRE_RESTORE("pre-restore", "TakePreRestoreSnapshot", 1),
   ROLLBACK_CODE("rollback-code", "ResetCode", 1),
@@ -71,6 +70,6 @@ enum Step implements PipelineStep {
     if (ordinal() >= UPDATE.ordinal() && ordinal() <= HEALTH.ordinal()) {
       return 1;
     }
-    return ordinal() >= PRUNE.ordinal() ? 2 : 3;
+    return ordinal() >= FINISH.ordinal() ? 2 : 3;
   }
 }

@@ -18,6 +18,8 @@ public final class HostActivityStubs {
   // A dead worker is noticed by these two: a heartbeating activity that misses HEARTBEAT, a quick
   // one (milliseconds of work, no heartbeats) that overruns QUICK. See docs/durability.md.
   private static final Duration QUICK = Duration.ofSeconds(10);
+  // A few quick steps in one call (StageActivities): room for each, still no heartbeats.
+  private static final Duration STAGE = Duration.ofSeconds(20);
   private static final Duration HEARTBEAT = Duration.ofSeconds(10);
   private static final Duration SERVICE_CHANGE = Duration.ofMinutes(3);
   private static final Duration SNAPSHOT = Duration.ofHours(1);
@@ -68,6 +70,11 @@ public final class HostActivityStubs {
 
   public static DiskActivities disk(TargetPlan plan, String summary) {
     return stub(DiskActivities.class, options(plan.host(), QUICK, null), summary);
+  }
+
+  /** Several quick steps of one stage in one round trip. */
+  public static StageActivities stages(TargetPlan plan, String summary) {
+    return stub(StageActivities.class, options(plan.host(), STAGE, null), summary);
   }
 
   public static StatusActivities status(TargetPlan plan, String summary) {

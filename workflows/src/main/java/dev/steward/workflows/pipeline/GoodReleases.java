@@ -30,11 +30,15 @@ public final class GoodReleases {
       steps.run(
           Step.MARK_GOOD,
           () -> status.markGoodRelease(plan, Workflow.getInfo().getWorkflowId()),
-          good ->
-              good == null ? "no revision to record" : "at " + Revisions.short7(good.revision()));
+          GoodReleases::describe);
     } catch (StepFailedException e) {
       // Recorded as a failed step; the service is healthy all the same.
     }
+  }
+
+  /** What marking {@code good} did, for the step's message. */
+  public static String describe(GoodRelease good) {
+    return good == null ? "no revision to record" : "at " + Revisions.short7(good.revision());
   }
 
   /** The last known good release, or null when there is none or it cannot be read. */

@@ -7,10 +7,12 @@ import static dev.steward.workflows.pipeline.Pipeline.UPDATE;
 
 import dev.steward.workflows.host.TargetPlan;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Every step of every pipeline, in one place: its wire name (in results, histories, metrics and the
@@ -246,6 +248,11 @@ public enum Step {
       throw new IllegalStateException("step " + wire + " runs no activity");
     }
     return summary.apply(plan, detail);
+  }
+
+  /** The summary of one activity that runs {@code steps}: theirs, in order. */
+  public static String summaryOf(List<Step> steps, TargetPlan plan) {
+    return steps.stream().map(step -> step.summary(plan)).collect(Collectors.joining("; "));
   }
 
   private static String healthLabel(TargetPlan p) {

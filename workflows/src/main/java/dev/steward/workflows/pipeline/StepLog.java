@@ -1,5 +1,6 @@
 package dev.steward.workflows.pipeline;
 
+import dev.steward.workflows.host.StageReport;
 import dev.steward.workflows.host.TargetPlan;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -7,6 +8,7 @@ import io.temporal.workflow.Workflow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -90,6 +92,77 @@ public final class StepLog {
     }
   }
 
+  /**
+   * Runs several steps as one activity (a {@link StageReport}) and records each as its own step, as
+   * {@link #recordStage}.
+   *
+   * @return the report
+   * @throws StepFailedException naming the first step that failed, once all are recorded
+   */
+  public StageReport runStage(
+      List<Step> expected,
+      Supplier<StageReport> action,
+      BiFunction<Step, StageReport, String> describe) {
+    StageReport report = recordStage(expected, action, describe);
+    for (StageReport.Part part : report.parts()) {
+      if (part.failure() != null) {
+        throw new StepFailedException(
+            Step.valueOf(part.step()), part.failureType(), part.failure());
+      }
+    }
+    return report;
+  }
+
+  /**
+   * Runs several steps as one activity and records each as its own step, in the order the host ran
+   * them, with the host's time for each; the round trip counts in the first. Meanwhile the running
+   * step is {@code expected}'s first. A failed step is recorded as failed, not thrown.
+   *
+   * @param expected the steps recorded as failed when the activity failed without a report
+   *     (refused, or timed out before it could say)
+   * @param describe the message of a step that succeeded, from the report
+   * @return the report; one that failed without a report has only its failed parts
+   */
+  public StageReport recordStage(
+      List<Step> expected,
+      Supplier<StageReport> action,
+      BiFunction<Step, StageReport, String> describe) {
+    start(expected.get(0));
+    StageReport report;
+    try {
+      report = action.get();
+    } catch (ActivityFailure failure) {
+      report = reportOf(failure);
+      if (report == null) {
+        String message = FailureReason.of(failure);
+        String type = typeOf(failure);
+        report =
+            new StageReport(
+                expected.stream()
+                    .map(step -> new StageReport.Part(step.name(), 0, message, type))
+                    .toList(),
+                null,
+                null,
+                null,
+                null);
+      }
+    }
+    long total = elapsed();
+    long others = report.parts().stream().skip(1).mapToLong(StageReport.Part::durationMs).sum();
+    for (int i = 0; i < report.parts().size(); i++) {
+      StageReport.Part part = report.parts().get(i);
+      Step step = Step.valueOf(part.step());
+      long took = i == 0 ? Math.max(0, total - others) : part.durationMs();
+      if (part.failure() == null) {
+        record(step, StepStatus.OK, took, describe.apply(step, report));
+      } else {
+        record(step, StepStatus.FAILED, took, part.failure());
+      }
+    }
+    runningStep = null;
+    return report;
+  }
+
   /** Records a step that did not need to run. */
   public void skip(Step step, String why) {
     finished.add(new StepResult(step.wire(), StepStatus.SKIPPED, 0, why));
@@ -136,14 +209,30 @@ public final class StepLog {
   }
 
   private void finish(Step step, StepStatus status, String message) {
-    long took = Workflow.currentTimeMillis() - runningSince;
-    finished.add(new StepResult(step.wire(), status, took, message));
+    record(step, status, elapsed(), message);
     runningStep = null;
+  }
+
+  private long elapsed() {
+    return Workflow.currentTimeMillis() - runningSince;
+  }
+
+  private void record(Step step, StepStatus status, long took, String message) {
+    finished.add(new StepResult(step.wire(), status, took, message));
     // The workflow metrics scope reports nothing while replaying, so each step is counted once.
     Workflow.getMetricsScope()
         .tagged(Map.of("step", step.wire(), "status", status.wire()))
         .timer(STEP_DURATION_METRIC)
         .record(com.uber.m3.util.Duration.ofMillis(took));
+  }
+
+  /** The report a stage's failure carries as its details, or null. */
+  private static StageReport reportOf(ActivityFailure failure) {
+    if (failure.getCause() instanceof ApplicationFailure application
+        && application.getDetails().getSize() > 0) {
+      return application.getDetails().get(StageReport.class);
+    }
+    return null;
   }
 
   private static String typeOf(ActivityFailure failure) {

@@ -1,9 +1,12 @@
 package dev.steward.workflows.update;
 
+import dev.steward.workflows.host.FinishRequest;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
 import dev.steward.workflows.host.RunStatus;
 import dev.steward.workflows.host.SnapshotInfo;
+import dev.steward.workflows.host.StageActivities;
+import dev.steward.workflows.host.StageReport;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.pipeline.GoodReleases;
 import dev.steward.workflows.pipeline.Step;
@@ -11,6 +14,8 @@ import dev.steward.workflows.pipeline.StepFailedException;
 import dev.steward.workflows.pipeline.StepLog;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The update pipeline's last stage, once it knows how it ended: prune, write the status file, hold
@@ -22,6 +27,7 @@ final class UpdateFinish {
   private final String preRevision;
   private final SnapshotInfo snapshot;
   private final String evidence;
+  private StageReport finished;
 
   /**
    * @param snapshot the snapshot the run took, or null when it stopped before one
@@ -37,6 +43,9 @@ final class UpdateFinish {
   }
 
   UpdateResult finish(UpdateEnding ending) {
+    if (Workflow.getVersion(UpdateWorkflowImpl.HOST_STAGES, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      return finishInOneStage(ending);
+    }
     String postRevision = readRevisionQuietly();
     if (ending.outcome() != UpdateOutcome.FAILED && snapshot != null) {
       pruneSnapshots();
@@ -44,16 +53,7 @@ final class UpdateFinish {
     if (ending.verifiedHealthy()) {
       GoodReleases.mark(steps, plan);
     }
-    RunStatus status =
-        new RunStatus(
-            ending.statusWord(),
-            now(),
-            preRevision,
-            postRevision,
-            ending.outcome().wire(),
-            Workflow.getInfo().getWorkflowId(),
-            snapshot == null ? null : snapshot.file(),
-            ending.message());
+    RunStatus status = status(ending, postRevision);
     Workflow.newDetachedCancellationScope(
             () -> {
               writeStatus(status);
@@ -64,6 +64,76 @@ final class UpdateFinish {
                   plan, ending.outcome(), ending.message(), ending.rolledBack(), evidence);
             })
         .run();
+    return result(ending, status, postRevision);
+  }
+
+  /**
+   * As the steps above, with the revision read, the prune, the good release and the status file in
+   * one activity; all of it detached, so a cancel arriving now still leaves the night's status
+   * line.
+   */
+  private UpdateResult finishInOneStage(UpdateEnding ending) {
+    boolean prune = ending.outcome() != UpdateOutcome.FAILED && snapshot != null;
+    RunStatus line = status(ending, preRevision);
+    FinishRequest request =
+        new FinishRequest(
+            snapshot != null, prune ? snapshot.file() : null, ending.verifiedHealthy(), line);
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              finished = finishStage(request);
+              if (ending.leftItBroken()) {
+                holdUpdates(ending.message());
+              }
+              UpdateOutcomes.announce(
+                  plan, ending.outcome(), ending.message(), ending.rolledBack(), evidence);
+            })
+        .run();
+    String postRevision = snapshot == null ? preRevision : finished.revision();
+    return result(ending, line, postRevision);
+  }
+
+  /** The finishing steps' report; one whose activity failed outright has no revision. */
+  private StageReport finishStage(FinishRequest request) {
+    List<Step> parts = new ArrayList<>();
+    if (request.pruneKeeping() != null) {
+      parts.add(Step.PRUNE);
+    }
+    if (request.markGood()) {
+      parts.add(Step.MARK_GOOD);
+    }
+    parts.add(Step.STATUS);
+    StageActivities stages = HostActivityStubs.stages(plan, Step.summaryOf(parts, plan));
+    // A failed step is recorded, never the run's: extra snapshots or a missing status line, or a
+    // release not marked good, undo no update.
+    return steps.recordStage(
+        parts, () -> stages.finishUpdate(plan, request), UpdateFinish::describe);
+  }
+
+  private static String describe(Step step, StageReport report) {
+    return switch (step) {
+      case PRUNE -> describePruned(report.pruned());
+      case MARK_GOOD -> GoodReleases.describe(report.goodRelease());
+      default -> "written";
+    };
+  }
+
+  private static String describePruned(List<String> removed) {
+    return removed.isEmpty() ? "nothing to prune" : "removed " + removed.size();
+  }
+
+  private RunStatus status(UpdateEnding ending, String postRevision) {
+    return new RunStatus(
+        ending.statusWord(),
+        now(),
+        preRevision,
+        postRevision,
+        ending.outcome().wire(),
+        Workflow.getInfo().getWorkflowId(),
+        snapshot == null ? null : snapshot.file(),
+        ending.message());
+  }
+
+  private UpdateResult result(UpdateEnding ending, RunStatus status, String postRevision) {
     UpdateOutcomes.record(ending.outcome());
     return UpdateResult.newBuilder(plan.target(), ending.outcome(), status.workflowId())
         .revisions(preRevision, postRevision)
@@ -83,7 +153,7 @@ final class UpdateFinish {
           () ->
               HostActivityStubs.snapshots(plan, Step.PRUNE.summary(plan))
                   .pruneSnapshots(plan, snapshot.file()),
-          removed -> removed.isEmpty() ? "nothing to prune" : "removed " + removed.size());
+          UpdateFinish::describePruned);
     } catch (StepFailedException e) {
       // Recorded as a failed step; extra snapshots never undo an update that worked.
     }

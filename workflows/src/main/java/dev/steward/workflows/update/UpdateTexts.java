@@ -3,6 +3,7 @@ package dev.steward.workflows.update;
 import static dev.steward.workflows.host.Revisions.short7;
 
 import dev.steward.workflows.host.CodeUpdate;
+import dev.steward.workflows.host.DiskReport;
 import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.UpdateCheck;
 import java.util.List;
@@ -46,6 +47,10 @@ final class UpdateTexts {
         + "; run `steward release "
         + target
         + "` to allow them again";
+  }
+
+  static String describe(DiskReport disk) {
+    return sizeOf(disk.freeBytes()) + " free, " + sizeOf(disk.requiredBytes()) + " needed";
   }
 
   static String sizeOf(long bytes) {

@@ -10,6 +10,8 @@ import dev.steward.workflows.host.Hold;
 import dev.steward.workflows.host.HostActivityStubs;
 import dev.steward.workflows.host.ServiceActivities;
 import dev.steward.workflows.host.SnapshotInfo;
+import dev.steward.workflows.host.StageActivities;
+import dev.steward.workflows.host.StageReport;
 import dev.steward.workflows.host.Summaries;
 import dev.steward.workflows.host.TargetPlan;
 import dev.steward.workflows.host.UpdateCheck;
@@ -34,6 +36,12 @@ import java.util.Optional;
  * cancelling a run still leaves the target as it was.
  */
 public class UpdateWorkflowImpl implements UpdateWorkflow {
+  /**
+   * Since this change the quick host steps of a stage are one activity each stage (disk and
+   * revision; post-revision, prune, good release and status); older runs replay one per step.
+   */
+  static final String HOST_STAGES = "host-stages";
+
   private TargetPlan plan;
   private final StepLog steps = new StepLog(Pipeline.UPDATE, () -> plan);
   private final RunControls controls = new RunControls(steps);
@@ -121,8 +129,12 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
 
   private UpdateEnding runPipeline() {
     try {
-      checkDisk();
-      recordRevision();
+      if (Workflow.getVersion(HOST_STAGES, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        checkDiskAndRecordRevision();
+      } else {
+        checkDisk();
+        recordRevision();
+      }
       takeSnapshot();
     } catch (StepFailedException e) {
       return nothingChanged(e);
@@ -175,11 +187,20 @@ public class UpdateWorkflowImpl implements UpdateWorkflow {
     steps.run(
         Step.DISK,
         () -> HostActivityStubs.disk(plan, Step.DISK.summary(plan)).checkDisk(plan),
-        d ->
-            UpdateTexts.sizeOf(d.freeBytes())
-                + " free, "
-                + UpdateTexts.sizeOf(d.requiredBytes())
-                + " needed");
+        UpdateTexts::describe);
+  }
+
+  /** The disk check and the revision in one round trip; a low disk stops it before the revision. */
+  private void checkDiskAndRecordRevision() {
+    StageActivities stages =
+        HostActivityStubs.stages(plan, Step.summaryOf(List.of(Step.DISK, Step.REVISION), plan));
+    StageReport report =
+        steps.runStage(
+            List.of(Step.DISK),
+            () -> stages.checkDiskAndReadRevision(plan),
+            (step, r) ->
+                step == Step.DISK ? UpdateTexts.describe(r.disk()) : "at " + short7(r.revision()));
+    preRevision = report.revision();
   }
 
   private void recordRevision() {

@@ -33,6 +33,7 @@ public final class FakeHost {
   public final FakeRecovery recovery = new FakeRecovery(calls);
   public final FakeNotify notify = new FakeNotify(calls);
   public final FakeMonitor monitor = new FakeMonitor(calls);
+  public final FakeStages stages = new FakeStages(disk, code, snapshots, status);
 
   private FakeHost() {}
 
@@ -63,7 +64,8 @@ public final class FakeHost {
             host.status,
             host.recovery,
             host.notify,
-            host.monitor);
+            host.monitor,
+            host.stages);
     env.newWorker(TaskQueues.WORKFLOWS, patientWorker())
         .registerWorkflowImplementationTypes(NotifyWorkflowImpl.class, RecoveryWorkflowImpl.class);
     env.start();
