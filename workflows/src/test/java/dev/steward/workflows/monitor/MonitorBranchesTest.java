@@ -36,7 +36,8 @@ class MonitorBranchesTest {
     host.monitor.measure.always(FakeMonitor.DOWN);
 
     WorkflowClient.start(run::monitor, request());
-    MonitorState first = awaitState(env, run, s -> s.cycles() >= 2);
+    // The state counts a cycle before the recovery it starts has ended, so wait for its outcome.
+    MonitorState first = awaitState(env, run, s -> s.cycles() >= 2 && s.lastRecovery() != null);
     MonitorState coolingDown = awaitState(env, run, s -> s.cycles() >= 4);
     MonitorState capped = awaitState(env, run, s -> s.cycles() >= 30);
 
