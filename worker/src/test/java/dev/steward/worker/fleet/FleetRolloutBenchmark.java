@@ -41,12 +41,13 @@ import org.junit.jupiter.api.io.TempDir;
  * queue per host, one client), the real Temporal server. The fleet is cut as {@code canary: 10%,
  * batches: [10%]}, {@code maxParallel: 10}, no bake, and one rollout takes it to a new revision.
  * The ideal is the number of waves (the sum over batches of ceil(batch / maxParallel)) times one
- * host's update measured alone on the same setup, before the rollout. The fair baseline, after the
- * rollout, is the same waves without it: the benchmark starts each wave's updates itself, as the
- * rollout starts its children, and waits for all of them before the next; the rollout's wall time
- * against it is the orchestration's own cost on this machine, the parallel updates' contention
- * being in both. Not a test: surefire runs it only when {@code -Dtest} names it; docs/benchmarks.md
- * has the command and the last figures.
+ * host's update measured alone on the same setup, before the rollout. The fair baseline is the same
+ * waves without the rollout: the benchmark starts each wave's updates itself, as the rollout starts
+ * its children, and waits for all of them before the next; once before the rollout and once after
+ * it, so that a change of the machine's load shows as the two differing. The rollout's wall time
+ * against their mean is the orchestration's own cost on this machine, the parallel updates'
+ * contention being in both. Not a test: surefire runs it only when {@code -Dtest} names it;
+ * docs/benchmarks.md has the command and the last figures.
  */
 class FleetRolloutBenchmark {
   private static final int MAX_PARALLEL = 10;
@@ -142,8 +143,13 @@ class FleetRolloutBenchmark {
   private static void run(
       WorkflowClient client, List<SimulatedHost> hosts, Path upstream, int size, long solo)
       throws IOException {
-    String revision = SimulatedHost.publish(upstream, "rollout");
+    List<Integer> batches = batchSizes(size);
+    List<Integer> waveSizes = waveSizes(batches);
     double[] loadBefore = RolloutFigures.loadAverage();
+    Measured before = directWaves(client, hosts, waveSizes, upstream, "direct before");
+    double[] loadBetween = RolloutFigures.loadAverage();
+
+    String revision = SimulatedHost.publish(upstream, "rollout");
     WorkflowStub[] stub = new WorkflowStub[1];
     Measured rollout =
         measure(
@@ -164,8 +170,6 @@ class FleetRolloutBenchmark {
     for (SimulatedHost host : hosts) {
       assertEquals(revision, host.revision(), host.host);
     }
-    List<Integer> batches = batchSizes(size);
-    List<Integer> waveSizes = waveSizes(batches);
     int waves = waveSizes.size();
     long ideal = waves * solo;
     RolloutFigures.Histories histories =
@@ -173,13 +177,11 @@ class FleetRolloutBenchmark {
             client, stub[0].getExecution().getWorkflowId(), stub[0].getExecution());
     RolloutFigures.Children children = RolloutFigures.children(client, rollout.runs());
 
-    String again = SimulatedHost.publish(upstream, "direct");
-    Measured direct = measure(() -> directWaves(client, hosts, waveSizes, again));
-    double[] loadDirect = RolloutFigures.loadAverage();
-    for (SimulatedHost host : hosts) {
-      assertEquals(again, host.revision(), host.host);
-    }
-    RolloutFigures.Children directRuns = RolloutFigures.children(client, direct.runs());
+    Measured after = directWaves(client, hosts, waveSizes, upstream, "direct after");
+    double[] loadAfter = RolloutFigures.loadAverage();
+    long direct = (before.wall() + after.wall()) / 2;
+    RolloutFigures.Children directBefore = RolloutFigures.children(client, before.runs());
+    RolloutFigures.Children directAfter = RolloutFigures.children(client, after.runs());
 
     System.out.println("| figure | " + size + " hosts |");
     System.out.println("|---|---|");
@@ -188,28 +190,44 @@ class FleetRolloutBenchmark {
     row("ideal (waves x one update)", ideal + " ms");
     row("rollout wall time", wall + " ms");
     row("overhead against the ideal", percent(wall, ideal));
-    row("the same waves started directly, no rollout: wall time", direct.wall() + " ms");
-    row("rollout's own overhead against the direct waves", percent(wall, direct.wall()));
+    row(
+        "the same waves started directly, no rollout: wall time before / after the rollout (mean)",
+        before.wall() + " ms / " + after.wall() + " ms (" + direct + " ms)");
+    row("rollout's own overhead against the direct waves' mean", percent(wall, direct));
     row("a host's update within the rollout (median, max)", children.medianMax());
-    row("a host's update within the direct waves (median, max)", directRuns.medianMax());
+    row(
+        "a host's update within the direct waves, before / after (median, max)",
+        directBefore.medianMax() + " / " + directAfter.medianMax());
     row("time with no host update running", children.idleMillis(wall) + " ms");
     row("of which between batches", children.betweenBatchesMillis(batches) + " ms");
     row(
-        "direct waves: time with no update running (between waves)",
-        directRuns.idleMillis(direct.wall())
-            + " ms ("
-            + directRuns.betweenBatchesMillis(waveSizes)
-            + " ms)");
+        "direct waves, before / after: time with no update running (of which between waves)",
+        idle(directBefore, before, waveSizes) + " / " + idle(directAfter, after, waveSizes));
     row("rollout history (runs: events, bytes)", histories.toString());
     row("its events by type", histories.byType().toString());
     row("a host's own update's history (median)", children.medianEvents() + " events");
     row("server CPU over the rollout (per host)", cpu(rollout.serverCpu(), size));
-    row("server CPU over the direct waves (per host)", cpu(direct.serverCpu(), size));
-    row("worker JVM CPU over the rollout (per host)", cpu(rollout.workerCpu(), size));
-    row("worker JVM CPU over the direct waves (per host)", cpu(direct.workerCpu(), size));
     row(
-        "load average (1, 5, 15 min) before the rollout / after it / after the direct waves",
-        loads(loadBefore) + " / " + loads(load) + " / " + loads(loadDirect));
+        "server CPU over the direct waves, before / after (per host)",
+        cpu(before.serverCpu(), size) + " / " + cpu(after.serverCpu(), size));
+    row("worker JVM CPU over the rollout (per host)", cpu(rollout.workerCpu(), size));
+    row(
+        "worker JVM CPU over the direct waves, before / after (per host)",
+        cpu(before.workerCpu(), size) + " / " + cpu(after.workerCpu(), size));
+    row(
+        "load average (1, 5, 15 min) at the start / after the direct waves before / after the"
+            + " rollout / after the direct waves after",
+        loads(loadBefore)
+            + " / "
+            + loads(loadBetween)
+            + " / "
+            + loads(load)
+            + " / "
+            + loads(loadAfter));
+  }
+
+  private static String idle(RolloutFigures.Children runs, Measured waves, List<Integer> sizes) {
+    return runs.idleMillis(waves.wall()) + " ms (" + runs.betweenBatchesMillis(sizes) + " ms)";
   }
 
   /**
@@ -235,12 +253,28 @@ class FleetRolloutBenchmark {
   }
 
   /**
-   * The rollout's waves without the rollout: {@code hosts} in order, cut into {@code waves}; each
-   * wave's updates started at once by this client, as the rollout starts its children (the pinned
-   * {@code revision}, the workflows queue, the same search attributes), all awaited before the
-   * next. Returns the runs' ids.
+   * The rollout's waves without the rollout, to a new revision {@code release} publishes: {@code
+   * hosts} in order, cut into {@code waves}; each wave's updates started at once by this client, as
+   * the rollout starts its children (the pinned revision, the workflows queue, the same search
+   * attributes), all awaited before the next; then every host at the revision.
    */
-  private static List<String> directWaves(
+  private static Measured directWaves(
+      WorkflowClient client,
+      List<SimulatedHost> hosts,
+      List<Integer> waves,
+      Path upstream,
+      String release)
+      throws IOException {
+    String revision = SimulatedHost.publish(upstream, release);
+    Measured measured = measure(() -> startWaves(client, hosts, waves, revision));
+    for (SimulatedHost host : hosts) {
+      assertEquals(revision, host.revision(), host.host);
+    }
+    return measured;
+  }
+
+  /** Starts and awaits the waves of {@link #directWaves}; returns the runs' ids. */
+  private static List<String> startWaves(
       WorkflowClient client, List<SimulatedHost> hosts, List<Integer> waves, String revision) {
     List<String> ids = new ArrayList<>();
     int from = 0;
