@@ -18,17 +18,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
- * A fleet of three hosts on this machine, each its own {@code steward worker} process on the real
- * server with its own {@code host:}, steward.yaml and target (checkout cloned from one upstream,
- * state, service on its own port). The first host's config has fleet {@code NAME} (canary {@code
- * [NAME-1]}, then {@code [NAME-2 NAME-3]}, {@code maxParallel: 1}) and starts its rollouts.
+ * A fleet of hosts {@code NAME-1} … {@code NAME-N} on this machine, each its own {@code steward
+ * worker} process on the real server with its own {@code host:}, steward.yaml and target (checkout
+ * cloned from one upstream, state, service on its own port). The first host's config has fleet
+ * {@code NAME}, cut into the batches the test names (the first is the canary), and starts its
+ * rollouts.
  *
- * <p>The second host's snapshot is an export command that marks that it started, then waits for a
- * gate the test opens: its update cannot finish before, so a kill lands mid-update, not in a race
- * with an update that takes seconds. A killed worker's export lives on as an orphan; it waits for
- * the gate too and ends when it opens.
+ * <p>In the kill cases' fleet ({@link #gated}) the second host's snapshot is an export command that
+ * marks that it started, then waits for a gate the test opens: its update cannot finish before, so
+ * a kill lands mid-update, not in a race with an update that takes seconds. A killed worker's
+ * export lives on as an orphan; it waits for the gate too and ends when it opens.
  */
 final class ProcessFleet implements AutoCloseable {
   private static final Duration PATIENCE = Duration.ofMinutes(3);
@@ -37,22 +39,62 @@ final class ProcessFleet implements AutoCloseable {
   private final Path root;
   private final Path logs;
   private final String name;
+  private final List<Integer> batches;
+  private final int maxParallel;
+  private final String bake;
+  private final boolean gated;
   private final Map<String, TestTarget> targets = new LinkedHashMap<>();
   private final Map<String, StewardProcess> workers = new LinkedHashMap<>();
   private final List<StewardProcess> processes = new ArrayList<>();
   private final ServiceActivitiesImpl service = new ServiceActivitiesImpl();
 
-  private ProcessFleet(RealTemporalServer temporal, Path root, Path logs, String name) {
+  private ProcessFleet(
+      RealTemporalServer temporal,
+      Path root,
+      Path logs,
+      String name,
+      List<Integer> batches,
+      int maxParallel,
+      String bake,
+      boolean gated) {
     this.temporal = temporal;
     this.root = root;
     this.logs = logs;
     this.name = name;
+    this.batches = batches;
+    this.maxParallel = maxParallel;
+    this.bake = bake;
+    this.gated = gated;
   }
 
-  /** The three hosts, their services up at release {@code healthy} and their workers serving. */
-  static ProcessFleet start(RealTemporalServer temporal, Path root, Path logs, String name)
+  /**
+   * The kill cases' fleet: three hosts, the canary {@code [NAME-1]}, then {@code [NAME-2 NAME-3]}
+   * one at a time, no bake, the second host's snapshot gated; services up at release {@code
+   * healthy}, workers serving.
+   */
+  static ProcessFleet gated(RealTemporalServer temporal, Path root, Path logs, String name)
       throws IOException {
-    ProcessFleet fleet = new ProcessFleet(temporal, root, logs, name);
+    return start(new ProcessFleet(temporal, root, logs, name, List.of(1, 2), 1, "0s", true));
+  }
+
+  /**
+   * A fleet of as many hosts as {@code batches} add up to, cut into batches of those sizes (the
+   * first is the canary), {@code maxParallel} and {@code bake} as its config says them, no gate;
+   * services up at release {@code healthy}, workers serving.
+   */
+  static ProcessFleet start(
+      RealTemporalServer temporal,
+      Path root,
+      Path logs,
+      String name,
+      List<Integer> batches,
+      int maxParallel,
+      String bake)
+      throws IOException {
+    return start(new ProcessFleet(temporal, root, logs, name, batches, maxParallel, bake, false));
+  }
+
+  private static ProcessFleet start(ProcessFleet fleet) throws IOException {
     try {
       fleet.create();
       return fleet;
@@ -65,10 +107,12 @@ final class ProcessFleet implements AutoCloseable {
   private void create() throws IOException {
     TestTarget first = TestTarget.createOnHost(root.resolve(host(1)), host(1));
     targets.put(host(1), first);
-    for (int n = 2; n <= 3; n++) {
-      targets.put(host(n), TestTarget.onHost(root.resolve(host(n)), first, host(n)));
+    for (String host : hosts().subList(1, hosts().size())) {
+      targets.put(host, TestTarget.onHost(root.resolve(host), first, host));
     }
-    gateSnapshot(targets.get(host(2)));
+    if (gated) {
+      gateSnapshot(targets.get(host(2)));
+    }
     targets.values().forEach(t -> service.restartService(plan(t)));
     startWorkers(hosts(), "-1");
   }
@@ -135,10 +179,25 @@ final class ProcessFleet implements AutoCloseable {
 
   /** The hosts' names in batch order. */
   List<String> hosts() {
-    return List.of(host(1), host(2), host(3));
+    return batches().stream().flatMap(List::stream).toList();
   }
 
-  /** Host {@code n} (1 to 3): {@code NAME-n}. */
+  /** The hosts cut into the fleet's batches, in order; the first is the canary. */
+  List<List<String>> batches() {
+    List<List<String>> cut = new ArrayList<>();
+    int next = 1;
+    for (int size : batches) {
+      cut.add(IntStream.range(next, next + size).mapToObj(this::host).toList());
+      next += size;
+    }
+    return cut;
+  }
+
+  int maxParallel() {
+    return maxParallel;
+  }
+
+  /** Host {@code n} (from 1): {@code NAME-n}. */
   String host(int n) {
     return name + "-" + n;
   }
@@ -191,7 +250,15 @@ final class ProcessFleet implements AutoCloseable {
                 + name
                 + ":\n    target: demo\n    hosts: ["
                 + String.join(", ", hosts())
-                + "]\n    canary: 1\n    batches: [2]\n    maxParallel: 1\n"
+                + "]\n    canary: "
+                + batches.get(0)
+                + "\n    batches: "
+                + batches.subList(1, batches.size())
+                + "\n    maxParallel: "
+                + maxParallel
+                + "\n    bake: "
+                + bake
+                + "\n"
             : "";
     try {
       return Files.writeString(

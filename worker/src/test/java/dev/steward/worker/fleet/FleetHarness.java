@@ -16,10 +16,8 @@ import dev.steward.workflows.fleet.FleetPlan;
 import dev.steward.workflows.fleet.FleetRolloutRequest;
 import dev.steward.workflows.fleet.FleetRolloutResult;
 import dev.steward.workflows.fleet.FleetRolloutWorkflow;
-import dev.steward.workflows.fleet.HostRollout;
 import dev.steward.workflows.host.TargetPlan;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
@@ -31,8 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,31 +135,6 @@ final class FleetHarness implements AutoCloseable {
 
   FleetRolloutResult result(FleetRolloutWorkflow rollout) {
     return WorkflowStub.fromTyped(rollout).getResult(FleetRolloutResult.class);
-  }
-
-  /** One host's run of a child (its update, or {@code "/revert"}) as the server recorded it. */
-  record Run(String host, Instant start, Instant end) {}
-
-  Run run(HostRollout host) {
-    WorkflowExecutionDescription run =
-        env.getWorkflowClient().newUntypedWorkflowStub(host.workflowId()).describe();
-    return new Run(host.host(), run.getStartTime(), run.getCloseTime());
-  }
-
-  /** The most runs that were open at one instant, from their start and close times. */
-  static int mostAtOnce(List<Run> runs) {
-    record Edge(Instant at, int delta) {}
-    List<Edge> edges = new ArrayList<>();
-    runs.forEach(r -> edges.addAll(List.of(new Edge(r.start(), 1), new Edge(r.end(), -1))));
-    // At the same instant a close comes before a start: the slot is free again.
-    edges.sort(Comparator.comparing(Edge::at).thenComparingInt(Edge::delta));
-    int open = 0;
-    int most = 0;
-    for (Edge edge : edges) {
-      open += edge.delta();
-      most = Math.max(most, open);
-    }
-    return most;
   }
 
   SearchAttributes labels(String workflowId) {

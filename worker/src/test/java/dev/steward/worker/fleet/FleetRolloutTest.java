@@ -2,14 +2,11 @@ package dev.steward.worker.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.steward.worker.Await;
 import dev.steward.worker.TestTarget;
-import dev.steward.worker.fleet.FleetHarness.Run;
 import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.fleet.BudgetAction;
 import dev.steward.workflows.fleet.FleetApproval;
@@ -35,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Fleet rollouts end to end: several hosts on this machine, each its own real target and its own
  * worker on its own queue, one Temporal test server; every host's update is its own real update
- * pipeline (git, snapshot, restart, health), every revert its own real restore.
+ * pipeline (git, snapshot, restart, health), every revert its own real restore. The healthy rollout
+ * (every host at the revision, batches in order, never more than {@code maxParallel} at once) is
+ * cli's {@code RolloutProcessTest}: six hosts as real processes on the real server.
  */
 class FleetRolloutTest {
   private static final Duration LONG = Duration.ofMinutes(3);
@@ -49,51 +48,6 @@ class FleetRolloutTest {
     if (fleet != null) {
       fleet.close(test);
     }
-  }
-
-  @Test
-  void rolls_one_revision_out_batch_by_batch_never_more_than_max_parallel_at_once()
-      throws Exception {
-    fleet = new FleetHarness(tmp, 5).startWorkers();
-    String old = fleet.target("vps-1").revision();
-    String v2 = fleet.publish("healthy v2");
-    fleet.fleet(
-        List.of(List.of("vps-1"), List.of("vps-2", "vps-3", "vps-4"), List.of("vps-5")),
-        2,
-        Duration.ofSeconds(1),
-        0,
-        FleetApproval.NONE,
-        BudgetAction.HALT,
-        PICKUP);
-
-    FleetRolloutWorkflow rollout = fleet.start(null);
-    Await.until("the revision resolved", LONG, () -> rollout.status().revision() != null);
-    fleet.publish("healthy v3 never-healthy"); // Upstream moves on: no host may go there.
-    FleetRolloutResult result = fleet.result(rollout);
-
-    assertEquals(FleetOutcome.UPDATED, result.outcome(), result.message());
-    assertEquals(v2, result.revision());
-    assertEquals("all 5 hosts at " + v2.substring(0, 7), result.message());
-    for (HostRollout host : result.hosts()) {
-      assertEquals(HostState.UPDATED, host.state(), host.toString());
-      assertEquals(old, host.fromRevision(), host.host());
-      assertNotNull(host.runId(), host.host());
-      assertEquals(v2, fleet.target(host.host()).revision(), host.host());
-      assertEquals(result.workflowId() + "/" + host.host(), host.workflowId());
-    }
-    Map<String, Run> runs = new HashMap<>();
-    result.hosts().forEach(h -> runs.put(h.host(), fleet.run(h)));
-    assertBefore(
-        runs.get("vps-1"), List.of(runs.get("vps-2"), runs.get("vps-3"), runs.get("vps-4")));
-    assertBefore(runs.get("vps-2"), List.of(runs.get("vps-5")));
-    assertBefore(runs.get("vps-3"), List.of(runs.get("vps-5")));
-    assertBefore(runs.get("vps-4"), List.of(runs.get("vps-5")));
-    assertEquals(2, FleetHarness.mostAtOnce(List.copyOf(runs.values())), runs.toString());
-    assertEquals("done", rollout.status().phase());
-    assertEquals("updated", fleet.labels(result.workflowId()).get(StewardSearchAttributes.OUTCOME));
-    assertEquals(
-        FleetHarness.FLEET,
-        fleet.labels(result.hosts().get(1).workflowId()).get(StewardSearchAttributes.FLEET));
   }
 
   @Test
@@ -281,12 +235,5 @@ class FleetRolloutTest {
         .filter(h -> h.host().equals(name))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no host " + name + " in " + result));
-  }
-
-  /** Every run of {@code later} started after {@code earlier} ended. */
-  private static void assertBefore(Run earlier, List<Run> later) {
-    for (Run run : later) {
-      assertFalse(run.start().isBefore(earlier.end()), earlier + " ends before " + run + " starts");
-    }
   }
 }

@@ -1,6 +1,5 @@
 package dev.steward.worker.fleet;
 
-import dev.steward.workflows.fleet.HostRollout;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.History;
@@ -82,7 +81,7 @@ final class RolloutFigures {
     return new Histories(runs, byType);
   }
 
-  /** The hosts' own update runs, as the server recorded their start and close. */
+  /** Hosts' update runs, as the server recorded their start and close. */
   record Children(List<Instant[]> runs, List<Long> events) {
     String medianMax() {
       List<Long> millis =
@@ -141,12 +140,12 @@ final class RolloutFigures {
     }
   }
 
-  static Children children(WorkflowClient client, List<HostRollout> hosts) {
+  /** The runs of the update workflows {@code ids}, in that order. */
+  static Children children(WorkflowClient client, List<String> ids) {
     List<Instant[]> runs = new ArrayList<>();
     List<Long> events = new ArrayList<>();
-    for (HostRollout host : hosts) {
-      WorkflowExecutionDescription run =
-          client.newUntypedWorkflowStub(host.workflowId()).describe();
+    for (String id : ids) {
+      WorkflowExecutionDescription run = client.newUntypedWorkflowStub(id).describe();
       runs.add(new Instant[] {run.getStartTime(), run.getCloseTime()});
       events.add(run.getRawDescription().getWorkflowExecutionInfo().getHistoryLength());
     }

@@ -72,7 +72,7 @@ public final class HistoryRecorder {
               "detects_a_killed_service_restarts_it_and_pings_the_heartbeat_in_order",
               "monitor-recovery.json"),
           Map.entry(
-              "rolls_one_revision_out_batch_by_batch_never_more_than_max_parallel_at_once",
+              "rolls_one_revision_out_over_six_hosts_in_order_never_more_than_max_parallel_at_once",
               "rollout-healthy.json"),
           Map.entry(
               "two_hosts_broken_with_a_budget_of_one_revert_every_host_it_updated_code_and_data",

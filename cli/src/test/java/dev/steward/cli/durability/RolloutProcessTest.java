@@ -7,6 +7,10 @@ import dev.steward.worker.Await;
 import dev.steward.worker.RealTemporalServer;
 import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.config.TemporalSettings;
+import dev.steward.worker.fleet.HostRuns;
+import dev.steward.worker.fleet.HostRuns.Run;
+import dev.steward.worker.update.HistoryRecorder;
+import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.fleet.FleetOutcome;
 import dev.steward.workflows.fleet.FleetRolloutResult;
 import dev.steward.workflows.fleet.FleetRolloutStatus;
@@ -27,21 +31,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A rollout whose workers are SIGKILLed mid-batch, on the real Temporal server with real processes
- * ({@link ProcessFleet}: three hosts, a worker process each; {@code rollout start --detach} a
- * process too). Every worker polls the shared workflows queue, so the rollout's workflow tasks may
- * run on any of them: "the controller's worker" is all three. The kill waits for conditions (the
- * second host's gated snapshot running, the rollout's status query), never for time.
+ * Rollouts on the real Temporal server with real processes ({@link ProcessFleet}: a worker process
+ * per host; {@code rollout start --detach} a process too): a healthy one over six hosts, and ones
+ * whose workers are SIGKILLed mid-batch. Every worker polls the shared workflows queue, so the
+ * rollout's workflow tasks may run on any of them: in the kill cases "the controller's worker" is
+ * all three. Every wait is for a condition (the second host's gated snapshot running, the rollout's
+ * status query, its result), never for time.
  */
-class RolloutKillTest {
+class RolloutProcessTest {
   @RegisterExtension static final RealTemporalServer temporal = new RealTemporalServer();
 
   private static final Duration PATIENCE = Duration.ofMinutes(3);
-  private static final Path LOGS = Path.of("target", "durability-logs", "rollout-kill");
+  private static final Path LOGS = Path.of("target", "durability-logs", "rollout");
 
   @TempDir Path tmp;
   private ProcessFleet fleet;
@@ -54,9 +60,38 @@ class RolloutKillTest {
   }
 
   @Test
+  void rolls_one_revision_out_over_six_hosts_in_order_never_more_than_max_parallel_at_once(
+      TestInfo test) throws Exception {
+    // [six-1], [six-2 six-3], [six-4 six-5 six-6], two at a time, a bake after each batch.
+    fleet = ProcessFleet.start(temporal, tmp, LOGS, "six", List.of(1, 2, 3), 2, "1s");
+    String old = fleet.target(host(1)).revision();
+    String next = fleet.publish("healthy v2");
+    try (TemporalConnection connection = connect()) {
+      WorkflowClient client = connection.client();
+      String id = fleet.startRollout();
+      Await.until("the revision resolved", PATIENCE, () -> status(client, id).revision() != null);
+      fleet.publish("healthy v3 never-healthy"); // Upstream moves on: no host may go there.
+
+      FleetRolloutResult result = result(client, id);
+      assertUpdatedOnceEach(client, id, result, next);
+      assertEquals("all 6 hosts at " + next.substring(0, 7), result.message());
+      result.hosts().forEach(h -> assertEquals(old, h.fromRevision(), h.toString()));
+      assertEquals("done", status(client, id).phase());
+      assertEquals(
+          "updated",
+          client
+              .newUntypedWorkflowStub(id)
+              .describe()
+              .getTypedSearchAttributes()
+              .get(StewardSearchAttributes.OUTCOME));
+      HistoryRecorder.recordIfAsked(client, test, id);
+    }
+  }
+
+  @Test
   void every_worker_killed_mid_batch_and_restarted_resumes_the_rollout_each_host_updated_once()
       throws Exception {
-    fleet = ProcessFleet.start(temporal, tmp, LOGS, "ctl");
+    fleet = ProcessFleet.gated(temporal, tmp, LOGS, "ctl");
     String next = fleet.publish("healthy v2");
     try (TemporalConnection connection = connect()) {
       WorkflowClient client = connection.client();
@@ -80,7 +115,7 @@ class RolloutKillTest {
 
   @Test
   void a_host_worker_killed_mid_update_resumes_it_and_the_rollout_waits_for_it() throws Exception {
-    fleet = ProcessFleet.start(temporal, tmp, LOGS, "hw");
+    fleet = ProcessFleet.gated(temporal, tmp, LOGS, "hw");
     String next = fleet.publish("healthy v2");
     try (TemporalConnection connection = connect()) {
       WorkflowClient client = connection.client();
@@ -120,8 +155,10 @@ class RolloutKillTest {
 
   /**
    * The rollout ended updated at {@code next}, every host there; it started each host's update
-   * once, in batch order, each after the one before ended; the server has exactly one update run
-   * per host, the one the result names.
+   * once, batch after batch; the server has exactly one update run per host, the one the result
+   * names; by those runs' start and close times, each batch's updates started after the batch
+   * before it had ended, and the most updates open at once was the fleet's {@code maxParallel} (or
+   * its largest batch, when smaller).
    */
   private void assertUpdatedOnceEach(
       WorkflowClient client, String id, FleetRolloutResult result, String next) throws IOException {
@@ -140,7 +177,15 @@ class RolloutKillTest {
                         == EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED)
             .map(e -> e.getStartChildWorkflowExecutionInitiatedEventAttributes().getWorkflowId())
             .toList();
-    assertEquals(childIds, started, "the rollout's children, in the order it started them");
+    // Within a batch a host starts when a slot is free and its reach returns: in any order.
+    assertEquals(hosts.size(), started.size(), "the rollout's children, once each: " + started);
+    int from = 0;
+    for (List<String> batch : fleet.batches()) {
+      List<String> own = batch.stream().map(h -> id + "/" + h).sorted().toList();
+      List<String> slice = started.subList(from, from + batch.size()).stream().sorted().toList();
+      assertEquals(own, slice, batch + " started after the batches before it: " + started);
+      from += batch.size();
+    }
 
     List<WorkflowExecutionMetadata> runs = updateRuns(client, hosts.size());
     Map<String, List<WorkflowExecutionMetadata>> byId =
@@ -154,13 +199,25 @@ class RolloutKillTest {
       HostRollout reported = host(result, hosts.get(i));
       assertEquals(HostState.UPDATED, reported.state(), reported.toString());
       assertEquals(run.getExecution().getRunId(), reported.runId(), reported.toString());
-      if (i > 0) {
-        WorkflowExecutionMetadata before = byId.get(childIds.get(i - 1)).get(0);
-        assertFalse(
-            run.getStartTime().isBefore(before.getCloseTime()),
-            hosts.get(i) + "'s update started before " + hosts.get(i - 1) + "'s ended");
-      }
     }
+    List<List<Run>> batches =
+        fleet.batches().stream()
+            .map(
+                batch ->
+                    batch.stream()
+                        .map(
+                            h -> {
+                              WorkflowExecutionMetadata run = byId.get(id + "/" + h).get(0);
+                              return new Run(h, run.getStartTime(), run.getCloseTime());
+                            })
+                        .toList())
+            .toList();
+    HostRuns.assertBatchesInOrder(batches);
+    int largest = fleet.batches().stream().mapToInt(List::size).max().orElseThrow();
+    assertEquals(
+        Math.min(fleet.maxParallel(), largest),
+        HostRuns.mostAtOnce(batches.stream().flatMap(List::stream).toList()),
+        "the most updates at once, from " + batches);
   }
 
   /** The fleet's update runs as the server lists them, once all of them have closed. */
