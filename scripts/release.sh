@@ -19,12 +19,13 @@ cp scripts/steward-java.sh "$stage/lib/steward-java.sh"
 cat > "$stage/bin/steward" <<'LAUNCHER'
 #!/usr/bin/env bash
 # Runs the installed Steward: lib/steward.jar beside this bin/ directory. Needs Java 17+.
-# The first run where lib/ is writable (install.sh's) builds lib/steward.jsa, the class-data
-# archive that halves the start of short commands; JVM options: lib/steward-java.sh.
+# A run where lib/ is writable (install.sh's) builds the class-data archive its command starts
+# from: lib/steward.jsa, which halves the start of short commands, or lib/steward-pipeline.jsa, for
+# the commands that run pipelines; JVM options: lib/steward-java.sh.
 set -euo pipefail
 home="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 source "$home/lib/steward-java.sh"
-steward_archive "$home/lib/steward.jar"
+steward_archive "$home/lib/steward.jar" "$@"
 steward_exec "$home/lib/steward.jar" "$@"
 LAUNCHER
 chmod +x "$stage/bin/steward"
@@ -47,12 +48,15 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 prefix="${PREFIX:-/opt/steward}"
 mkdir -p "$prefix"
-rm -f "$prefix/lib/steward.jsa" # made for the previous jar; the --version below builds it again
+# Made for the previous jar; built again below: steward.jsa by the --version, the pipeline commands'
+# archive by a training run of its own (a few seconds: an update of a throw-away local target).
+rm -f "$prefix/lib/steward.jsa" "$prefix/lib/steward-pipeline.jsa"
 cp -r "$here"/bin "$here"/lib "$here"/share "$here"/systemd "$prefix"/
 ln -sf "$prefix/bin/steward" /usr/local/bin/steward
 if [[ -d /etc/bash_completion.d ]]; then
   ln -sf "$prefix/share/bash-completion/completions/steward" /etc/bash_completion.d/steward
 fi
+(source "$prefix/lib/steward-java.sh" && steward_archive "$prefix/lib/steward.jar" update)
 echo "installed steward $("$prefix/bin/steward" --version) in $prefix"
 INSTALL
 chmod +x "$stage/install.sh"

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.activities.service.ServiceActivitiesImpl;
+import dev.steward.activities.status.StatusActivitiesImpl;
 import dev.steward.worker.TestTarget;
 import dev.steward.worker.config.ConfigLoader;
 import dev.steward.workflows.host.TargetPlan;
@@ -58,6 +59,9 @@ class HoldAndRecoverCommandTest {
     assertTrue(release.out().contains("hold released"), release.out());
     assertEquals(0, updated.exitCode(), updated.toString());
     assertEquals(next, target.revision());
+    // Written by the run's last step, before the command stopped its worker without a drain.
+    String status = Files.readString(target.state().resolve(StatusActivitiesImpl.FILE_NAME));
+    assertTrue(status.contains(next), status);
   }
 
   @Test

@@ -105,9 +105,43 @@ class LauncherArchiveTest {
     assertTrue(
         run.jvmOptions.stream().noneMatch(option -> option.startsWith("-XX:SharedArchiveFile")),
         run.toString());
+    assertFalse(Files.exists(archive), "an archive was built for the worker");
   }
 
-  /** {@code steward_archive JAR; steward_exec JAR ARGS…} in bash, as the launchers run them. */
+  @Test
+  void the_commands_that_run_pipelines_get_an_archive_of_their_own() throws Exception {
+    Path pipelineArchive = dir.resolve("steward-pipeline.jsa");
+
+    Run update = launch("-c", "steward.yaml", "update", "demo");
+    Run check = launch("config", "check");
+    Run restore = launch("--verbose", "restore", "demo", "latest");
+
+    assertEquals("probe [-c, steward.yaml, update, demo]\n", update.stdout, update.toString());
+    assertTrue(
+        update.jvmOptions.contains("-XX:SharedArchiveFile=" + pipelineArchive), update.toString());
+    assertTrue(
+        update.classLoads.contains(ProbeMain.class.getName() + " source: shared objects file"),
+        "the main class did not come from the pipeline archive: " + update.classLoads);
+    assertTrue(check.jvmOptions.contains("-XX:SharedArchiveFile=" + archive), check.toString());
+    assertTrue(Files.size(archive) > 0, "no archive for config check");
+    assertTrue(
+        restore.jvmOptions.contains("-XX:SharedArchiveFile=" + pipelineArchive),
+        restore.toString());
+  }
+
+  @Test
+  void a_short_command_does_not_build_the_pipeline_archive() throws Exception {
+    Run run = launch("status");
+
+    assertEquals("probe [status]\n", run.stdout, run.toString());
+    assertTrue(Files.exists(archive), "no archive for status");
+    assertFalse(
+        Files.exists(dir.resolve("steward-pipeline.jsa")), "the pipeline archive was built");
+  }
+
+  /**
+   * {@code steward_archive JAR ARGS…; steward_exec JAR ARGS…} in bash, as the launchers run them.
+   */
   private Run launch(String... args) throws Exception {
     Path loads = dir.resolve("class-loads.txt");
     Path stdout = dir.resolve("stdout.txt");
@@ -117,7 +151,7 @@ class LauncherArchiveTest {
             List.of(
                 "bash",
                 "-c",
-                "set -euo pipefail; source \"$1\"; shift; steward_archive \"$1\"; steward_exec \"$@\"",
+                "set -euo pipefail; source \"$1\"; shift; steward_archive \"$@\"; steward_exec \"$@\"",
                 "launch",
                 SCRIPT.toString(),
                 jar.toString()));

@@ -103,7 +103,9 @@ public final class RolloutCommand {
         return start.printWorkflowId(steward, rollout);
       }
       printer.starting("rolling out " + fleet + " from " + runtime.host(), runtime);
-      return follow(printer, rollout);
+      int exit = follow(printer, rollout);
+      runtime.runEnded();
+      return exit;
     }
   }
 

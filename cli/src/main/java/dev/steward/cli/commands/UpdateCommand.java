@@ -71,6 +71,7 @@ public final class UpdateCommand implements Callable<Integer> {
       printer.starting("updating " + target + " on " + runtime.host(), runtime);
       UpdateWorkflow run = Pipelines.startUpdate(runtime.client(), request, Clock.systemUTC());
       UpdateResult result = new RunFollower(printer).follow(run);
+      runtime.runEnded();
       printer.result(result);
       return ExitCodes.of(result);
     }

@@ -78,6 +78,7 @@ public final class PipelineStart {
       printer.starting(doing + " on " + runtime.host(), runtime);
       W run = start.apply(runtime);
       RecoveryResult result = follow.follow(new RunFollower(printer), run);
+      runtime.runEnded();
       printer.result(result);
       return ExitCodes.of(result);
     }
