@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.steward.workflows.StewardSearchAttributes;
+import dev.steward.workflows.TaskQueues;
 import dev.steward.workflows.fleet.FleetRolloutRequest;
+import dev.steward.workflows.monitor.MonitorRequest;
+import dev.steward.workflows.monitor.MonitorWorkflow;
 import dev.steward.workflows.recovery.RestoreRequest;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.common.SearchAttributes;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -64,8 +70,63 @@ class PipelinesTest {
     expect("update/demo/2026-11-29T03:04:05.123Z", "Update demo on host-a", "update");
     expect("recover/demo/2026-11-29T03:04:05.123Z", "Recover demo on host-a", "recovery");
     expect("restore/demo/2026-11-29T03:04:05.123Z", "Restore demo on host-a", "recovery");
-    expect("monitor/demo", "Monitor demo on host-a", "monitor");
+    expect("monitor/demo/host-a", "Monitor demo on host-a", "monitor");
     expect("monitor-once/demo/2026-11-29T03:04:05.123Z", "Measure demo on host-a", "monitor");
+  }
+
+  @Test
+  void two_hosts_with_the_same_target_each_run_their_own_monitor() {
+    Pipelines.startMonitor(client, "demo", "host-a", false, AT);
+    Pipelines.startMonitor(client, "demo", "host-b", false, AT);
+
+    expect("monitor/demo/host-a", "Monitor demo on host-a", "monitor");
+    started.add("monitor/demo/host-b");
+    WorkflowExecutionDescription other =
+        client.newUntypedWorkflowStub("monitor/demo/host-b").describe();
+    assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING, other.getStatus());
+    assertEquals("host-b", other.getTypedSearchAttributes().get(StewardSearchAttributes.HOST));
+  }
+
+  @Test
+  void starting_a_monitor_stops_this_hosts_monitor_under_the_old_id() {
+    WorkflowStub old = oldIdMonitor("host-a");
+
+    Pipelines.startMonitor(client, "demo", "host-a", false, AT);
+
+    started.add("monitor/demo/host-a");
+    WorkflowExecutionDescription stopped = old.describe();
+    assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED, stopped.getStatus());
+    assertEquals(
+        WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING,
+        client.newUntypedWorkflowStub("monitor/demo/host-a").describe().getStatus());
+  }
+
+  @Test
+  void starting_a_monitor_leaves_another_hosts_monitor_under_the_old_id() {
+    WorkflowStub old = oldIdMonitor("host-b");
+    started.add("monitor/demo");
+
+    Pipelines.startMonitor(client, "demo", "host-a", false, AT);
+
+    started.add("monitor/demo/host-a");
+    assertEquals(
+        WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING, old.describe().getStatus());
+  }
+
+  /** A monitor of demo on {@code host} as older Stewards started it: its id without the host. */
+  private WorkflowStub oldIdMonitor(String host) {
+    MonitorWorkflow old =
+        client.newWorkflowStub(
+            MonitorWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId("monitor/demo")
+                .setTaskQueue(TaskQueues.WORKFLOWS)
+                .setTypedSearchAttributes(
+                    StewardSearchAttributes.forNewRun(
+                        StewardSearchAttributes.KIND_MONITOR, "demo", host))
+                .build());
+    WorkflowClient.start(old::monitor, new MonitorRequest("demo", host, false, null));
+    return WorkflowStub.fromTyped(old);
   }
 
   @Test
