@@ -236,6 +236,23 @@ class ScheduleServerTest {
   }
 
   @Test
+  void steward_monitor_says_the_id_with_the_host_that_schedule_apply_keeps() throws Exception {
+    Files.writeString(config, base + schedule("{at: \"03:00\"}") + "      monitor: true\n");
+
+    CliRun started = steward("monitor", "demo");
+    monitors.add("monitor/demo/test-host");
+    CliRun again = steward("monitor", "demo");
+    CliRun applied = steward("schedule", "apply");
+
+    assertEquals(
+        "monitoring demo as workflow monitor/demo/test-host\n", started.out(), started.err());
+    assertEquals(
+        "demo: its monitor already runs as monitor/demo/test-host\n", again.out(), again.err());
+    assertTrue(
+        applied.out().endsWith("unchanged monitor/demo/test-host (running)\n"), applied.toString());
+  }
+
+  @Test
   void apply_replaces_this_hosts_schedule_under_its_old_id() throws Exception {
     Files.writeString(config, base + schedule("{at: \"03:00\"}"));
     oldIdSchedule("test-host");
