@@ -97,10 +97,10 @@ class ScheduledUpdateServerTest {
     CliRun described = steward("schedule", "describe", "demo");
 
     assertEquals(
-        "created update/demo: every 5s, no jitter, catch-up 1d, overlap skip\n",
+        "created update/demo/" + host + ": every 5s, no jitter, catch-up 1d, overlap skip\n",
         applied.out(),
         applied.toString());
-    assertTrue(run.startsWith("update/demo-"), run);
+    assertTrue(run.startsWith("update/demo/" + host + "-"), run);
     assertEquals("update", listed.get("kind").asText(), listed.toString());
     assertEquals(next, target.revision());
     assertTrue(service.verifyHealth(plan()).healthy(), "the target answers health");
@@ -247,7 +247,7 @@ class ScheduledUpdateServerTest {
   }
 
   private ScheduleDescription serverSchedule() {
-    return worker.connection().schedules().getHandle("update/demo").describe();
+    return worker.connection().schedules().getHandle("update/demo/" + host).describe();
   }
 
   private void writeConfig(String update) throws Exception {

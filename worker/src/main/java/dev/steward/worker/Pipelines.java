@@ -15,9 +15,13 @@ import dev.steward.workflows.update.UpdateRequest;
 import dev.steward.workflows.update.UpdateWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
+import io.temporal.client.WorkflowStub;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -78,14 +82,28 @@ public final class Pipelines {
   }
 
   /**
-   * Starts a target's monitor as {@code monitor/<target>} (one per target), or, with {@code once},
-   * a single measurement as {@code monitor-once/<target>/<time>}.
+   * The id of {@code target}'s monitor on {@code host}: one per target and host. It names the host:
+   * the hosts of a fleet share one namespace and each has a target of the same name to watch.
+   */
+  public static String monitorId(String target, String host) {
+    return Run.MONITOR.idPrefix + "/" + target + "/" + host;
+  }
+
+  /**
+   * Starts a target's monitor as {@link #monitorId} (one per target and host), or, with {@code
+   * once}, a single measurement as {@code monitor-once/<target>/<time>}. This host's monitor of the
+   * target under the id older Stewards gave it ({@code monitor/<target>}) is stopped first, so that
+   * two never watch one target side by side.
    *
    * @throws io.temporal.client.WorkflowExecutionAlreadyStarted when the target's monitor runs
+   * @throws OldMonitorBusyException when the old monitor is in a recovery: it keeps running
    */
   public static MonitorWorkflow startMonitor(
       WorkflowClient client, String target, String host, boolean once, Clock clock) {
     MonitorRequest request = new MonitorRequest(target, host, once, null);
+    if (!once) {
+      stopOldMonitor(client, target, host);
+    }
     return start(
         client,
         MonitorWorkflow.class,
@@ -94,6 +112,48 @@ public final class Pipelines {
         host,
         clock,
         workflow -> WorkflowClient.start(workflow::monitor, request));
+  }
+
+  /**
+   * Terminates {@code host}'s monitor of {@code target} under its old id, if it runs; another
+   * host's is left alone (its own next start stops it). One in a recovery is left running, since
+   * terminating it would terminate the recovery, its child, half way.
+   */
+  private static void stopOldMonitor(WorkflowClient client, String target, String host) {
+    String oldId = Run.MONITOR.idPrefix + "/" + target;
+    WorkflowStub old = client.newUntypedWorkflowStub(oldId);
+    WorkflowExecutionDescription description;
+    try {
+      description = old.describe();
+    } catch (WorkflowNotFoundException e) {
+      return;
+    }
+    if (description.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+        || !host.equals(description.getTypedSearchAttributes().get(StewardSearchAttributes.HOST))) {
+      return;
+    }
+    String newId = monitorId(target, host);
+    if (description.getRawDescription().getPendingChildrenCount() > 0) {
+      throw new OldMonitorBusyException(
+          oldId
+              + ", this host's monitor of "
+              + target
+              + " under its old id, is in a recovery: it keeps running, and "
+              + newId
+              + " starts when this runs again after the recovery");
+    }
+    try {
+      old.terminate("replaced by " + newId + ": the monitor's id names its host");
+    } catch (WorkflowNotFoundException ended) {
+      // It ended between the two calls.
+    }
+  }
+
+  /** This host's monitor under its old id is in a recovery, so the new one did not start. */
+  public static final class OldMonitorBusyException extends RuntimeException {
+    OldMonitorBusyException(String message) {
+      super(message);
+    }
   }
 
   /**
@@ -182,10 +242,10 @@ public final class Pipelines {
 
   /**
    * The runs a person or a script starts, and what each carries: a readable id ({@code
-   * <prefix>/<target>/<time>}, or {@code <prefix>/<target>} for the one monitor a target has), a
-   * summary and details for the web UI, and Steward's search attributes, so that {@code steward
-   * history} and the UI's filters find it (and the recoveries a monitor starts can carry them too,
-   * see MonitorWorkflowImpl).
+   * <prefix>/<target>/<time>}, or {@code monitor/<target>/<host>} for the one monitor a target has
+   * on a host), a summary and details for the web UI, and Steward's search attributes, so that
+   * {@code steward history} and the UI's filters find it (and the recoveries a monitor starts can
+   * carry them too, see MonitorWorkflowImpl).
    */
   private enum Run {
     UPDATE(
@@ -248,10 +308,10 @@ public final class Pipelines {
     }
 
     WorkflowOptions options(String target, String host, Clock clock) {
-      String id = idPrefix + "/" + target;
-      if (timed) {
-        id += "/" + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-      }
+      String id =
+          timed
+              ? idPrefix + "/" + target + "/" + Instant.now(clock).truncatedTo(ChronoUnit.MILLIS)
+              : monitorId(target, host);
       String where = this == ROLLOUT ? " from " : " on ";
       return options(id, verb + " " + target + where + host, details, target, host);
     }

@@ -68,15 +68,19 @@ public final class MonitorCommand implements Callable<Integer> {
 
   private int watch(RunPrinter printer, StewardRuntime runtime) throws InterruptedException {
     MonitorWorkflow run;
+    String id = Pipelines.monitorId(target, runtime.host());
     try {
       run =
           Pipelines.startMonitor(
               runtime.client(), target, runtime.host(), false, Clock.systemUTC());
     } catch (WorkflowExecutionAlreadyStarted e) {
-      printer.text(target + ": its monitor already runs as monitor/" + target);
+      printer.text(target + ": its monitor already runs as " + id);
+      return ExitCodes.OK;
+    } catch (Pipelines.OldMonitorBusyException e) {
+      printer.text(e.getMessage());
       return ExitCodes.OK;
     }
-    printer.text("monitoring " + target + " as workflow monitor/" + target);
+    printer.text("monitoring " + target + " as workflow " + id);
     if (!runtime.connection().isEmbedded()) {
       return ExitCodes.OK; // The host's worker runs it from here on.
     }

@@ -28,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
     name = "schedule",
     description = {
       "Manage the targets' update schedules on the Temporal server (not the in-memory one).",
-      "Each target's schedule.update in the config becomes a schedule with id update/TARGET."
+      "Each target's schedule.update in the config becomes a schedule with id update/TARGET/HOST."
     })
 public final class ScheduleCommand {
   @ParentCommand Steward steward;
@@ -106,11 +106,14 @@ public final class ScheduleCommand {
 
   /** Starts the target's monitor unless it already runs (a schedule of its own, in effect). */
   private static String keepMonitor(WorkflowClient client, StewardConfig config, String target) {
+    String id = Pipelines.monitorId(target, config.host());
     try {
       Pipelines.startMonitor(client, target, config.host(), false, Clock.systemUTC());
-      return "started monitor/" + target;
+      return "started " + id;
     } catch (WorkflowExecutionAlreadyStarted running) {
-      return "unchanged monitor/" + target + " (running)";
+      return "unchanged " + id + " (running)";
+    } catch (Pipelines.OldMonitorBusyException busy) {
+      return busy.getMessage();
     }
   }
 

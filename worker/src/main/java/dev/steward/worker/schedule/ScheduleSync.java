@@ -48,11 +48,14 @@ public final class ScheduleSync {
   public List<String> apply(
       Map<String, UpdateSchedule> updates, Map<String, UpdateSchedule> rollouts) {
     Map<String, Wanted> wanted = new LinkedHashMap<>();
+    Map<String, String> renamed = new LinkedHashMap<>();
     updates.forEach(
-        (target, config) ->
-            wanted.put(
-                UpdateSchedules.idOf(target),
-                new Wanted(config, () -> UpdateSchedules.build(target, host, config))));
+        (target, config) -> {
+          wanted.put(
+              UpdateSchedules.idOf(target, host),
+              new Wanted(config, () -> UpdateSchedules.build(target, host, config)));
+          renamed.put(UpdateSchedules.oldIdOf(target), UpdateSchedules.idOf(target, host));
+        });
     rollouts.forEach(
         (fleet, config) ->
             wanted.put(
@@ -65,7 +68,14 @@ public final class ScheduleSync {
         .forEach(
             id -> {
               call(() -> handle(id).delete());
-              changes.add("deleted " + id + " (no longer in the config)");
+              // A schedule an older Steward made for a target still configured: its new id has
+              // just been created above.
+              changes.add(
+                  "deleted "
+                      + id
+                      + (renamed.containsKey(id)
+                          ? " (renamed to " + renamed.get(id) + ")"
+                          : " (no longer in the config)"));
             });
     return changes;
   }
@@ -108,7 +118,7 @@ public final class ScheduleSync {
 
   /** What the server says of one target's schedule. */
   public ScheduleDescription describe(String target) {
-    return call(() -> handle(UpdateSchedules.idOf(target)).describe());
+    return call(() -> handle(UpdateSchedules.idOf(target, host)).describe());
   }
 
   /** When the target's update schedule runs next, or a line saying why that is not known. */
@@ -124,19 +134,19 @@ public final class ScheduleSync {
   }
 
   public void trigger(String target) {
-    call(() -> handle(UpdateSchedules.idOf(target)).trigger());
+    call(() -> handle(UpdateSchedules.idOf(target, host)).trigger());
   }
 
   public void pause(String target, String note) {
-    call(() -> handle(UpdateSchedules.idOf(target)).pause(note));
+    call(() -> handle(UpdateSchedules.idOf(target, host)).pause(note));
   }
 
   public void resume(String target) {
-    call(() -> handle(UpdateSchedules.idOf(target)).unpause());
+    call(() -> handle(UpdateSchedules.idOf(target, host)).unpause());
   }
 
   public void delete(String target) {
-    call(() -> handle(UpdateSchedules.idOf(target)).delete());
+    call(() -> handle(UpdateSchedules.idOf(target, host)).delete());
   }
 
   private Map<String, ScheduleListDescription> ours() {

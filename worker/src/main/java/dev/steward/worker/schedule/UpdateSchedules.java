@@ -33,8 +33,17 @@ public final class UpdateSchedules {
 
   private UpdateSchedules() {}
 
-  /** The schedule's id, and the prefix of the workflow ids of the runs it starts. */
-  public static String idOf(String target) {
+  /**
+   * The schedule's id, and the prefix of the workflow ids of the runs it starts ({@code
+   * update/<target>/<host>-<time>}). It names the host: the hosts of a fleet share one namespace
+   * and each has a target of the same name, with a schedule of its own.
+   */
+  public static String idOf(String target, String host) {
+    return "update/" + target + "/" + host;
+  }
+
+  /** The id Steward gave a target's schedule before it named the host: replaced on apply. */
+  static String oldIdOf(String target) {
     return "update/" + target;
   }
 
@@ -45,7 +54,7 @@ public final class UpdateSchedules {
         ScheduleActionStartWorkflow.newBuilder()
             .setWorkflowType(UpdateWorkflow.class)
             .setArguments(new UpdateRequest(target, host))
-            .setOptions(Pipelines.scheduledUpdateOptions(idOf(target), target, host))
+            .setOptions(Pipelines.scheduledUpdateOptions(idOf(target, host), target, host))
             .build());
   }
 

@@ -54,7 +54,7 @@ class UpdateSchedulesTest {
 
     ScheduleActionStartWorkflow action = (ScheduleActionStartWorkflow) schedule.getAction();
     assertEquals("UpdateWorkflow", action.getWorkflowType());
-    assertEquals("update/hermes", action.getOptions().getWorkflowId());
+    assertEquals("update/hermes/vps-1", action.getOptions().getWorkflowId());
     assertEquals(TaskQueues.WORKFLOWS, action.getOptions().getTaskQueue());
     assertEquals(
         new UpdateRequest("hermes", "vps-1"),
