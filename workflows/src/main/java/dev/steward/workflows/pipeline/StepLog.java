@@ -160,6 +160,12 @@ public final class StepLog {
       }
     }
     runningStep = null;
+    // The details end at the stage's last step, as when each step was an activity of its own: a
+    // finished run shows "13/13 writing the status file", not the stage's first step.
+    if (!report.parts().isEmpty()) {
+      Step last = Step.valueOf(report.parts().get(report.parts().size() - 1).step());
+      showRunning(last, finished.size());
+    }
     return report;
   }
 
@@ -203,8 +209,15 @@ public final class StepLog {
   private void start(Step step) {
     runningStep = step;
     runningSince = Workflow.currentTimeMillis();
+    showRunning(step, finished.size() + 1);
+  }
+
+  /**
+   * The current details of {@code step} at {@code position}, e.g. "3/12 snapshotting the state".
+   */
+  private void showRunning(Step step, int position) {
     int planned = pipeline.plannedSteps(plan.get());
-    runningPosition = (finished.size() + 1) + "/" + Math.max(planned, finished.size() + 1);
+    runningPosition = position + "/" + Math.max(planned, position);
     Workflow.setCurrentDetails(runningPosition + " " + step.label(plan.get()));
   }
 
