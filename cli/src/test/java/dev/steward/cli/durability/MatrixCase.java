@@ -93,7 +93,7 @@ final class MatrixCase {
     String script =
         realScript == null ? holdingUpdate() : "echo ran >> " + updateMarker() + "\n" + realScript;
     Path update = target.script("update.sh", script);
-    target.updateCommand("[" + update + "]");
+    target.updateCommand("[" + update + "]" + (step == Step.CHECK ? checkCommand() : ""));
     target.withConfig(
         "    patches:\n"
             + "      - name: serve-forever\n"
@@ -104,6 +104,25 @@ final class MatrixCase {
     boolean rollback = step instanceof Step updateStep && updateStep.inRollback();
     newRevision = target.publish(rollback ? "never-healthy migrate" : "healthy v2");
     new ServiceActivitiesImpl().restartService(plan());
+  }
+
+  /**
+   * An {@code update.check} that looks as a person's would (exit 0: the remote has something the
+   * checkout lacks): the check step runs only for a command update that has one.
+   */
+  private String checkCommand() throws IOException {
+    String git = "git -C " + target.checkout();
+    Path check =
+        target.script(
+            "has-update.sh",
+            git
+                + " fetch -q origin || exit 2\n"
+                + "test \"$("
+                + git
+                + " rev-parse HEAD)\" != \"$("
+                + git
+                + " rev-parse origin/main)\"");
+    return "\n      check: [" + check + "]";
   }
 
   /**

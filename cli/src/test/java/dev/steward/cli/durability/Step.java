@@ -7,6 +7,9 @@ package dev.steward.cli.durability;
 enum Step implements PipelineStep {
   PLAN("plan", "ResolvePlan", 1),
   LOCK("lock", "AcquireLock", 1),
+  HOLD("hold", "ReadHold", 1),
+  /** The look before the snapshot: fetch and resolve the wanted revision, verify the patches. */
+  CHECK("check", "CheckForUpdate", 1),
   /** The disk check and the revision: one activity since the update's host stages. */
   DISK("disk", "CheckDiskAndReadRevision", 1),
   SNAPSHOT("snapshot", "TakeSnapshot", 1),
