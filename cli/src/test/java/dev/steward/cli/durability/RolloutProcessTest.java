@@ -1,5 +1,6 @@
 package dev.steward.cli.durability;
 
+import static dev.steward.worker.fleet.RolloutHostsInTests.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -9,6 +10,7 @@ import dev.steward.worker.TemporalConnection;
 import dev.steward.worker.config.TemporalSettings;
 import dev.steward.worker.fleet.HostRuns;
 import dev.steward.worker.fleet.HostRuns.Run;
+import dev.steward.worker.fleet.RolloutHostsInTests;
 import dev.steward.worker.update.HistoryRecorder;
 import dev.steward.workflows.StewardSearchAttributes;
 import dev.steward.workflows.fleet.FleetOutcome;
@@ -196,7 +198,7 @@ class RolloutProcessTest {
       assertEquals(1, own.size(), hosts.get(i) + " has one update run: " + own);
       WorkflowExecutionMetadata run = own.get(0);
       assertEquals(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED, run.getStatus());
-      HostRollout reported = host(result, hosts.get(i));
+      HostRollout reported = RolloutHostsInTests.host(result, hosts.get(i));
       assertEquals(HostState.UPDATED, reported.state(), reported.toString());
       assertEquals(run.getExecution().getRunId(), reported.runId(), reported.toString());
     }
@@ -248,18 +250,6 @@ class RolloutProcessTest {
 
   private String host(int n) {
     return fleet.host(n);
-  }
-
-  private static HostState state(FleetRolloutStatus status, String host) {
-    return status.hosts().stream()
-        .filter(h -> h.host().equals(host))
-        .map(HostRollout::state)
-        .findFirst()
-        .orElse(null);
-  }
-
-  private static HostRollout host(FleetRolloutResult result, String host) {
-    return result.hosts().stream().filter(h -> h.host().equals(host)).findFirst().orElseThrow();
   }
 
   private static FleetRolloutStatus status(WorkflowClient client, String id) {

@@ -1,5 +1,7 @@
 package dev.steward.worker.fleet;
 
+import static dev.steward.worker.fleet.RolloutHostsInTests.host;
+import static dev.steward.worker.fleet.RolloutHostsInTests.state;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +13,6 @@ import dev.steward.workflows.fleet.FleetOutcome;
 import dev.steward.workflows.fleet.FleetRolloutResult;
 import dev.steward.workflows.fleet.FleetRolloutStatus;
 import dev.steward.workflows.fleet.FleetRolloutWorkflow;
-import dev.steward.workflows.fleet.HostRollout;
 import dev.steward.workflows.fleet.HostState;
 import dev.steward.workflows.update.ApprovalDecision;
 import io.temporal.client.WorkflowNotFoundException;
@@ -214,17 +215,5 @@ class FleetRolloutControlsTest {
           return phase.equals(now.phase()) ? now : null;
         },
         () -> rollout.status().toString());
-  }
-
-  private static HostState state(FleetRolloutStatus status, String host) {
-    return status.hosts().stream()
-        .filter(h -> h.host().equals(host))
-        .map(HostRollout::state)
-        .findFirst()
-        .orElse(null);
-  }
-
-  private static HostRollout host(FleetRolloutResult result, String name) {
-    return result.hosts().stream().filter(h -> h.host().equals(name)).findFirst().orElseThrow();
   }
 }

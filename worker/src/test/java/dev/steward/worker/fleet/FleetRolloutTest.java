@@ -1,5 +1,6 @@
 package dev.steward.worker.fleet;
 
+import static dev.steward.worker.fleet.RolloutHostsInTests.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -228,12 +229,5 @@ class FleetRolloutTest {
         cause.getOriginalMessage());
     assertEquals(old, fleet.target("vps-1").revision());
     assertEquals(old, fleet.target("vps-2").revision());
-  }
-
-  private static HostRollout host(FleetRolloutResult result, String name) {
-    return result.hosts().stream()
-        .filter(h -> h.host().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no host " + name + " in " + result));
   }
 }
